@@ -1,0 +1,15 @@
+namespace Assistant.Api.Endpoints;
+
+/// <summary><c>GET /health</c>: 200 once the catalog and index are ready, 503 before (or when loading failed).</summary>
+public static class HealthEndpoint
+{
+    public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", (Readiness readiness) => readiness.IsReady
+                ? Results.Ok(new { status = "ready", startup_ms = (int)readiness.StartUp.TotalMilliseconds })
+                : Results.Problem(readiness.Failure ?? "The catalog and index are still loading.", statusCode: 503,
+                    title: readiness.Failure is null ? "Starting" : "Failed to start"))
+            .WithName("Health");
+        return app;
+    }
+}

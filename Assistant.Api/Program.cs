@@ -1,0 +1,25 @@
+using Assistant.Api;
+using Assistant.Api.Endpoints;
+using Assistant.Api.Evaluation;
+using Assistant.Search;
+
+if (args is ["eval", ..])
+{
+    return await EvalCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
+}
+
+// Settings and data travel with the binaries, so the app starts the same from any folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Services.AddAssistantSearch(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<Readiness>();
+builder.Services.AddHostedService<WarmUpService>();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealthEndpoint();
+app.MapSearchEndpoints();
+app.Run();
+return 0;

@@ -1,0 +1,51 @@
+using Assistant.Search;
+
+namespace Assistant.Api;
+
+/// <summary>Tells /health whether the catalog and index are loaded; the warm-up service sets it.</summary>
+public sealed class Readiness
+{
+    private volatile string? _failure;
+    private volatile bool _ready;
+
+    public bool IsReady => _ready;
+
+    public string? Failure => _failure;
+
+    public TimeSpan StartUp { get; private set; }
+
+    public void MarkReady(TimeSpan elapsed)
+    {
+        StartUp = elapsed;
+        _ready = true;
+    }
+
+    public void MarkFailed(string reason) => _failure = reason;
+}
+
+/// <summary>Loads the catalog and opens (or builds) the index at start, off the request path.</summary>
+internal sealed partial class WarmUpService(IServiceProvider services, Readiness readiness, ILogger<WarmUpService> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var search = services.GetRequiredService<CatalogSearch>();
+            search.Search("身份证丢了");     // first query JIT-compiles the whole path
+            readiness.MarkReady(watch.Elapsed);
+            LogReady(logger, search.Resources.Catalog.Services.Count, watch.ElapsedMilliseconds);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            readiness.MarkFailed(ex.Message);
+            LogFailed(logger, ex);
+        }
+    }, stoppingToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ready: {Services} catalog entries, warm-up {Milliseconds} ms")]
+    private static partial void LogReady(ILogger logger, int services, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Catalog or index failed to load")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

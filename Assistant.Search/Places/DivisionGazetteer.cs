@@ -1,0 +1,153 @@
+using System.Collections.Frozen;
+using Assistant.Search.Catalog;
+
+namespace Assistant.Search.Places;
+
+/// <summary>
+/// Every name a citizen may use for a province, city or county (杭州市 and 杭州, 恩施土家族苗族自治州 and 恩施, 昆山), built
+/// from the statistical division codes in data/external/divisions.
+/// </summary>
+public sealed class DivisionGazetteer
+{
+    public const int MaxNameLength = 12;
+
+    // Short forms that are also everyday words in this domain (公安县 vs 公安局): they only count in their full form.
+    private static readonly FrozenSet<string> s_ambiguousShortForms = FrozenSet.ToFrozenSet(
+        ["公安", "资源", "合作", "东方", "方正", "大方", "通道", "城区", "郊区", "矿区", "新区", "社旗", "和平", "长安", "中山", "白云", "开放", "平安", "安全", "宁安", "永年", "民主", "高新", "新城", "城中", "城关", "东区", "西区", "南区", "北区", "河口", "江口", "大同区", "新华", "文山", "金川", "龙泉", "桥西", "桥东", "青山", "阿里"],
+        StringComparer.Ordinal);
+
+    private static readonly string[] s_ethnicSuffixes =
+    [
+        "土家族", "苗族", "朝鲜族", "布依族", "侗族", "彝族", "藏族", "羌族", "哈尼族", "壮族", "傣族", "景颇族", "白族", "傈僳族",
+        "回族", "蒙古族", "蒙古", "哈萨克", "柯尔克孜", "瑶族", "黎族", "畲族", "满族", "达斡尔族", "鄂温克族", "土族", "撒拉族",
+        "东乡族", "保安族", "仡佬族", "水族", "毛南族", "仫佬族", "各族", "纳西族", "普米族", "独龙族", "怒族", "拉祜族", "佤族",
+        "布朗族", "阿昌族", "基诺族", "锡伯族", "裕固族", "哈萨克族", "塔吉克族", "维吾尔族", "京族", "鄂伦春族",
+    ];
+
+    private readonly FrozenDictionary<string, Division[]> _names;
+    private readonly FrozenDictionary<string, Division[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly FrozenDictionary<string, Division[]> _contextNames;
+    private readonly FrozenDictionary<string, Division[]>.AlternateLookup<ReadOnlySpan<char>> _contextLookup;
+
+    private DivisionGazetteer(IReadOnlyList<Division> divisions, Dictionary<string, List<Division>> names,
+        Dictionary<string, List<Division>> contextNames)
+    {
+        Divisions = divisions;
+        _names = names.ToFrozenDictionary(p => p.Key, p => Ranked(p.Value), StringComparer.Ordinal);
+        _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _contextNames = contextNames.ToFrozenDictionary(p => p.Key, p => Ranked(p.Value), StringComparer.Ordinal);
+        _contextLookup = _contextNames.GetAlternateLookup<ReadOnlySpan<char>>();
+        ByCode = divisions.GroupBy(d => d.Code, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<Division> Divisions { get; }
+
+    public FrozenDictionary<string, Division> ByCode { get; }
+
+    /// <summary>All names, full and short, for building lexicons.</summary>
+    public IEnumerable<string> Names => _names.Keys;
+
+    /// <summary>Divisions a name may denote, most likely first (province before city before county).</summary>
+    public Division[]? Lookup(ReadOnlySpan<char> name) => _lookup.TryGetValue(name, out var found) ? found : null;
+
+    /// <summary>District short forms (南山 for 南山区), valid only right after their city is named (深圳南山).</summary>
+    public Division[]? LookupAfterContext(ReadOnlySpan<char> name) =>
+        _contextLookup.TryGetValue(name, out var found) ? found : null;
+
+    public static DivisionGazetteer Load(string dataDirectory)
+    {
+        var root = Path.Combine(dataDirectory, "external", "divisions");
+        var divisions = new List<Division>();
+        var names = new Dictionary<string, List<Division>>(StringComparer.Ordinal);
+        var contextNames = new Dictionary<string, List<Division>>(StringComparer.Ordinal);
+        var provinceShort = CsvFile.Read(Path.Combine(dataDirectory, "external", "provinces", "provinces.csv"))
+            .ToDictionary(r => r["code"], r => r["short_name"], StringComparer.Ordinal);
+
+        foreach (var row in CsvFile.Read(Path.Combine(root, "provinces.csv")))
+        {
+            var division = new Division(row["code"].PadRight(6, '0'), row["name"], DivisionLevel.Province, row["code"], null);
+            divisions.Add(division);
+            Add(names, row["name"], division);
+            if (provinceShort.TryGetValue(row["code"], out var shortName) && shortName.Length > 0)
+            {
+                Add(names, shortName, division);
+            }
+        }
+
+        foreach (var row in CsvFile.Read(Path.Combine(root, "cities.csv")))
+        {
+            var code = row["code"].PadRight(6, '0');
+            var division = new Division(code, row["name"], DivisionLevel.City, row["provinceCode"], code);
+            divisions.Add(division);
+            if (row["name"] is "市辖区" or "县" or "省直辖县级行政区划" or "自治区直辖县级行政区划")
+            {
+                continue;
+            }
+
+            Add(names, row["name"], division);
+            Add(names, ShortForm(row["name"]), division);
+        }
+
+        foreach (var row in CsvFile.Read(Path.Combine(root, "areas.csv")))
+        {
+            var division = new Division(row["code"], row["name"], DivisionLevel.County, row["provinceCode"],
+                row["cityCode"].PadRight(6, '0'));
+            divisions.Add(division);
+            Add(names, row["name"], division);
+            var shortName = ShortForm(row["name"]);
+            Add(row["name"].EndsWith('区') ? contextNames : names, shortName, division);
+            Add(contextNames, shortName, division);
+        }
+
+        return new DivisionGazetteer(divisions, names, contextNames);
+    }
+
+    private static void Add(Dictionary<string, List<Division>> names, string name, Division division)
+    {
+        if (name.Length < 2 || name.Length > MaxNameLength || s_ambiguousShortForms.Contains(name))
+        {
+            return;
+        }
+
+        if (!names.TryGetValue(name, out var list))
+        {
+            names[name] = list = [];
+        }
+
+        if (!list.Contains(division))
+        {
+            list.Add(division);
+        }
+    }
+
+    private static Division[] Ranked(List<Division> candidates) =>
+        [.. candidates.OrderBy(d => d.Level).ThenBy(d => d.Code, StringComparer.Ordinal)];
+
+    /// <summary>杭州市 → 杭州, 恩施土家族苗族自治州 → 恩施, 大兴安岭地区 → 大兴安岭, 峨边彝族自治县 → 峨边.</summary>
+    public static string ShortForm(string name)
+    {
+        foreach (var suffix in new[] { "自治州", "自治县", "自治旗", "地区", "新区", "林区", "特区", "市", "县", "区", "盟", "旗" })
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length - suffix.Length >= 2)
+            {
+                name = name[..^suffix.Length];
+                break;
+            }
+        }
+
+        for (var stripped = true; stripped;)
+        {
+            stripped = false;
+            foreach (var ethnic in s_ethnicSuffixes)
+            {
+                if (name.EndsWith(ethnic, StringComparison.Ordinal) && name.Length - ethnic.Length >= 2)
+                {
+                    name = name[..^ethnic.Length];
+                    stripped = true;
+                }
+            }
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,89 @@
+namespace Assistant.Search.Places;
+
+/// <summary>Finds the places a citizen names (浙江杭州, 深圳南山, 老家河南, 在昆山上班) and resolves each to its division.</summary>
+public sealed class LocationExtractor(DivisionGazetteer gazetteer)
+{
+    public DivisionGazetteer Gazetteer => gazetteer;
+
+    /// <summary>Every place mention, left to right, longest name first, ambiguous names resolved by the others.</summary>
+    public IReadOnlyList<PlaceMention> Extract(string text)
+    {
+        var raw = new List<(int Start, int Length, Division[] Candidates)>();
+        var span = text.AsSpan();
+        for (var i = 0; i < span.Length;)
+        {
+            var previousEnd = raw.Count > 0 ? raw[^1].Start + raw[^1].Length : -1;
+            var match = LongestAt(span, i, afterPlace: previousEnd == i);
+            if (match is { } m)
+            {
+                raw.Add((i, m.Length, m.Candidates));
+                i += m.Length;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        var mentions = new List<PlaceMention>(raw.Count);
+        for (var k = 0; k < raw.Count; k++)
+        {
+            var (start, length, candidates) = raw[k];
+            var context = raw.Where((_, j) => j != k).Select(r => r.Candidates[0]).ToList();
+            var previous = k > 0 && raw[k - 1].Start + raw[k - 1].Length == start ? mentions[k - 1].Division : null;
+            mentions.Add(new PlaceMention(Resolve(candidates, previous, context), start, length, text.Substring(start, length)));
+        }
+
+        return mentions;
+    }
+
+    /// <summary>The most specific place named, with the others as context: 浙江杭州 → 杭州; 深圳南山 → 南山区.</summary>
+    public static PlaceMention? MostSpecific(IReadOnlyList<PlaceMention> mentions) =>
+        mentions.Count == 0 ? null : mentions.OrderByDescending(m => m.Division.Level).ThenBy(m => m.Start).First();
+
+    private (int Length, Division[] Candidates)? LongestAt(ReadOnlySpan<char> text, int start, bool afterPlace)
+    {
+        var max = Math.Min(DivisionGazetteer.MaxNameLength, text.Length - start);
+        for (var length = max; length >= 2; length--)
+        {
+            var name = text.Slice(start, length);
+            var found = gazetteer.Lookup(name) ?? (afterPlace ? gazetteer.LookupAfterContext(name) : null);
+            if (found is not null)
+            {
+                return (length, found);
+            }
+        }
+
+        return null;
+    }
+
+    private static Division Resolve(Division[] candidates, Division? previous, List<Division> context)
+    {
+        if (candidates.Length == 1)
+        {
+            return candidates[0];
+        }
+
+        // 深圳南山: the district inside the city named just before wins; otherwise any place named elsewhere in the text.
+        return candidates
+            .Select((c, rank) => (c, rank, score: Affinity(c, previous) * 4 + context.Sum(o => Affinity(c, o))))
+            .OrderByDescending(x => x.score)
+            .ThenBy(x => x.rank)
+            .First().c;
+    }
+
+    private static int Affinity(Division candidate, Division? other)
+    {
+        if (other is null)
+        {
+            return 0;
+        }
+
+        if (other.Level == DivisionLevel.City && candidate.CityCode == other.Code)
+        {
+            return 2;
+        }
+
+        return candidate.ProvinceCode == other.ProvinceCode ? 1 : 0;
+    }
+}

@@ -1,0 +1,32 @@
+using Assistant.Search.Places;
+
+namespace Assistant.Search;
+
+/// <summary>Normalization, places and features of a text: the one analysis shared by search, classification and training.</summary>
+public sealed class QueryAnalyzer(SearchResources resources)
+{
+    public AnalyzedQuery Analyze(string query)
+    {
+        var normalized = resources.Normalizer.Normalize(query);
+        var mentions = resources.Locations.Extract(normalized.Canonical);
+        var location = LocationExtractor.MostSpecific(mentions) is { } place ? Location.From(place.Division) : null;
+
+        // Place names say where, not what: they are taken out before the words are matched against services. The
+        // classifier keeps the fillers (你好, 谢谢 are what greetings and thanks are made of); search drops them.
+        var what = mentions.Count == 0 ? normalized.Canonical : RemoveSpans(normalized.Canonical, mentions);
+        var searchText = resources.Normalizer.StripFillers(what);
+        return new AnalyzedQuery(normalized, mentions, location, resources.Features.Extract(searchText),
+            resources.Features.Extract(what));
+    }
+
+    private static string RemoveSpans(string text, IReadOnlyList<PlaceMention> mentions)
+    {
+        var chars = text.ToCharArray();
+        foreach (var mention in mentions)
+        {
+            Array.Fill(chars, ' ', mention.Start, mention.Length);
+        }
+
+        return new string(chars);
+    }
+}

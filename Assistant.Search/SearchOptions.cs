@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Assistant.Search;
+
+/// <summary>Where the data and the index live, and the ranking priors (section <c>Search</c>).</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>Folder holding catalog/, lexicon/, external/ and training/; defaults to the data copied beside the binaries.</summary>
+    public string? DataPath { get; set; }
+
+    /// <summary>Folder for derived artifacts (index, trained model); defaults to the user's local app data.</summary>
+    public string? ArtifactsPath { get; set; }
+
+    /// <summary>Keep the index in memory instead of on disk (tests).</summary>
+    public bool InMemoryIndex { get; set; }
+
+    [Range(0.1, 10)]
+    public float CorePrior { get; set; } = 1.3f;
+
+    [Range(0.0, 1)]
+    public float OtherProvincePrior { get; set; } = 0.3f;
+
+    [Range(1, 50)]
+    public int DefaultTop { get; set; } = 5;
+
+    public string ResolveDataPath() => DataPath ?? Path.Combine(AppContext.BaseDirectory, "data");
+
+    public string ResolveArtifactsPath() => ArtifactsPath
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "zhengwu-assistant");
+}

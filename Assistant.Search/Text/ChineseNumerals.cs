@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace Assistant.Search.Text;
+
+/// <summary>Chinese numerals before a unit become digits (十六岁 → 16岁, 两年 → 2年), so 16岁 and 十六岁 match.</summary>
+public static partial class ChineseNumerals
+{
+    private const string Digits = "零一二三四五六七八九";
+
+    public static string ToDigits(string text) =>
+        NumeralBeforeUnit().Replace(text, m => Parse(m.Groups["n"].Value) is { } value ? value + m.Groups["u"].Value : m.Value);
+
+    /// <summary>Parses 十六, 二十, 一百零五, 三千; null when the run is not a number.</summary>
+    public static long? Parse(string numeral)
+    {
+        long total = 0, section = 0, digit = 0;
+        var any = false;
+        foreach (var ch in numeral)
+        {
+            var d = ch switch { '〇' => 0, '两' => 2, _ => Digits.IndexOf(ch, StringComparison.Ordinal) };
+            if (d >= 0)
+            {
+                digit = d;
+                any = true;
+                continue;
+            }
+
+            var unit = ch switch { '十' => 10, '百' => 100, '千' => 1000, '万' => 10000, _ => 0 };
+            if (unit == 0)
+            {
+                return null;
+            }
+
+            if (unit == 10000)
+            {
+                total = (total + section + digit) * unit;
+                section = 0;
+            }
+            else
+            {
+                section += (digit == 0 && !any ? 1 : digit) * unit;
+            }
+
+            digit = 0;
+            any = true;
+        }
+
+        return any ? total + section + digit : null;
+    }
+
+    [GeneratedRegex("(?<n>[零〇一二两三四五六七八九十百千万]+)(?<u>岁|周岁|年|个月|月|天|日|号|元|块|万元|次|张)")]
+    private static partial Regex NumeralBeforeUnit();
+}

@@ -1,0 +1,76 @@
+namespace Assistant.Search.Text;
+
+/// <summary>The three views of a text that search and classification share.</summary>
+/// <param name="Words">Segmented words with domain-term expansion.</param>
+/// <param name="Bigrams">Overlapping Han character bigrams (robust to segmentation differences).</param>
+/// <param name="Pinyin">Overlapping toneless syllable bigrams (robust to speech-recognition homophones).</param>
+public sealed record TextFeatures(IReadOnlyList<string> Words, IReadOnlyList<string> Bigrams, IReadOnlyList<string> Pinyin);
+
+/// <summary>Computes <see cref="TextFeatures"/> for a normalized text, the same way for documents and queries.</summary>
+public sealed class FeatureExtractor(ChineseSegmenter segmenter, PinyinTable pinyin)
+{
+    public ChineseSegmenter Segmenter => segmenter;
+
+    public PinyinTable PinyinTable => pinyin;
+
+    public TextFeatures Extract(string text) => new(segmenter.Segment(text), Bigrams(text), PinyinBigrams(text));
+
+    public static IReadOnlyList<string> Bigrams(string text)
+    {
+        var grams = new List<string>();
+        foreach (var run in HanRuns(text))
+        {
+            if (run.Length == 1)
+            {
+                grams.Add(run);
+            }
+
+            for (var i = 0; i + 1 < run.Length; i++)
+            {
+                grams.Add(run.Substring(i, 2));
+            }
+        }
+
+        return grams;
+    }
+
+    public IReadOnlyList<string> PinyinBigrams(string text)
+    {
+        var grams = new List<string>();
+        foreach (var run in HanRuns(text))
+        {
+            var syllables = run.Select(c => pinyin.Toneless(c) ?? c.ToString()).ToArray();
+            if (syllables.Length == 1)
+            {
+                grams.Add(syllables[0]);
+            }
+
+            for (var i = 0; i + 1 < syllables.Length; i++)
+            {
+                grams.Add(syllables[i] + "_" + syllables[i + 1]);
+            }
+        }
+
+        return grams;
+    }
+
+    private static IEnumerable<string> HanRuns(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var han = i < text.Length && IsHan(text[i]);
+            if (han && start < 0)
+            {
+                start = i;
+            }
+            else if (!han && start >= 0)
+            {
+                yield return text[start..i];
+                start = -1;
+            }
+        }
+    }
+
+    public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+}

@@ -1,0 +1,90 @@
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Assistant.Search.Text;
+
+/// <summary>
+/// Folds the many ways the same words reach us (全角, 繁體, 咋整, 十六岁, 请问…) into one form before segmentation.
+/// Tables come from data/lexicon (generated from Unihan, or written by the team).
+/// </summary>
+public sealed partial class TextNormalizer
+{
+    private const string ClauseParticles = "啊呀呢吧嘛哦噻哈啦咧哇嘞呗";
+    private readonly FrozenDictionary<char, char> _simplified;
+    private readonly (string From, string To)[] _dialect;
+    private readonly string[] _fillers;
+
+    public TextNormalizer(IReadOnlyDictionary<char, char> simplified, IEnumerable<(string From, string To)> dialect,
+        IEnumerable<string> fillers)
+    {
+        _simplified = simplified.ToFrozenDictionary();
+        _dialect = [.. dialect.OrderByDescending(p => p.From.Length)];
+        _fillers = [.. fillers.OrderByDescending(f => f.Length)];
+    }
+
+    public static TextNormalizer Load(string dataDirectory)
+    {
+        var lexicon = Path.Combine(dataDirectory, "lexicon");
+        var simplified = LexiconFiles.Pairs(Path.Combine(lexicon, "trad2simp.tsv"))
+            .Where(p => p.Key.Length == 1 && p.Value.Length == 1)
+            .ToDictionary(p => p.Key[0], p => p.Value[0]);
+        return new TextNormalizer(simplified, LexiconFiles.Pairs(Path.Combine(lexicon, "normalization.tsv")),
+            LexiconFiles.Lines(Path.Combine(lexicon, "fillers.txt")));
+    }
+
+    public NormalizedText Normalize(string text)
+    {
+        var canonical = Canonicalize(text);
+        return new NormalizedText(text, canonical, StripFillers(canonical));
+    }
+
+    /// <summary>Width, script, case, dialect and numbers; keeps every meaningful word and the punctuation.</summary>
+    public string Canonicalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var raw in text)
+        {
+            var ch = raw switch
+            {
+                '\u3000' => ' ',
+                >= '\uFF01' and <= '\uFF5E' => (char)(raw - 0xFEE0),
+                _ => raw,
+            };
+            ch = _simplified.TryGetValue(ch, out var simple) ? simple : char.ToLowerInvariant(ch);
+            builder.Append(char.IsWhiteSpace(ch) ? ' ' : ch);
+        }
+
+        foreach (var (from, to) in _dialect)
+        {
+            builder.Replace(from, to);
+        }
+
+        var folded = ChineseNumerals.ToDigits(builder.ToString());
+        return Spaces().Replace(folded, " ").Trim();
+    }
+
+    /// <summary>Removes filler phrases, clause-final particles and punctuation (search matches on what is left).</summary>
+    public string StripFillers(string canonical)
+    {
+        var builder = new StringBuilder(canonical);
+        foreach (var filler in _fillers)
+        {
+            builder.Replace(filler, " ");
+        }
+
+        var text = ClauseEndParticles().Replace(builder.ToString(), " ");
+        text = Punctuation().Replace(text, " ");
+        text = Spaces().Replace(text, " ").Trim();
+        return text.Length == 0 ? Punctuation().Replace(canonical, " ").Trim() : text;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"[\p{P}\p{S}]+")]
+    private static partial Regex Punctuation();
+
+    [GeneratedRegex("[" + ClauseParticles + @"]+(?=[\p{P}\s]|$)")]
+    private static partial Regex ClauseEndParticles();
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Assistant.Search.Understanding;
+
+/// <summary>
+/// How classifier and search are fused and when to answer, clarify or call a text out of scope. The values are
+/// chosen on the dev set by <c>eval --tune</c> (data/model/decision.json), never on a test set.
+/// </summary>
+public sealed record DecisionPolicy
+{
+    /// <summary>Weight of the search distribution added to the classifier's probability of each service.</summary>
+    [JsonPropertyName("search_weight")]
+    public double SearchWeight { get; init; } = 0.5;
+
+    /// <summary>Softmax temperature over the BM25 scores of the search hits.</summary>
+    [JsonPropertyName("search_temperature")]
+    public double SearchTemperature { get; init; } = 2.0;
+
+    /// <summary>BM25 score at which search evidence counts half (logistic midpoint).</summary>
+    [JsonPropertyName("search_midpoint")]
+    public double SearchMidpoint { get; init; } = 10.0;
+
+    /// <summary>Below this fused confidence the text is out of scope.</summary>
+    [JsonPropertyName("min_confidence")]
+    public double MinConfidence { get; init; } = 0.3;
+
+    /// <summary>When the second service is within this margin of the first, ask which one.</summary>
+    [JsonPropertyName("clarify_margin")]
+    public double ClarifyMargin { get; init; } = 0.1;
+
+    public static DecisionPolicy Load(string dataPath)
+    {
+        var path = Path.Combine(dataPath, "model", "decision.json");
+        return File.Exists(path) ? JsonSerializer.Deserialize<DecisionPolicy>(File.ReadAllText(path)) ?? new() : new();
+    }
+}

@@ -1,0 +1,93 @@
+using Assistant.Search.Indexing;
+using Assistant.Search.Intents;
+
+namespace Assistant.Search.Understanding;
+
+/// <summary>
+/// The understanding step: classifier probabilities fused with search scores into one ranked list with a confidence,
+/// a decision (answer / clarify / out of scope) and the places (province, and for transfers the handling province).
+/// </summary>
+public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier classifier, DecisionPolicy policy)
+{
+    private const int SearchDepth = 10;
+    private const int MaxClarify = 4;
+
+    public DecisionPolicy Policy => policy;
+
+    public CatalogSearch Search => search;
+
+    public Understanding Understand(string text) => Understand(text, policy);
+
+    /// <summary>Understands with another policy (used when tuning the policy on the dev set).</summary>
+    public Understanding Understand(string text, DecisionPolicy with)
+    {
+        var evidence = Gather(text);
+        return Decide(evidence, with);
+    }
+
+    /// <summary>The expensive part (analysis, classifier, search), separate from the cheap decision for tuning.</summary>
+    public Evidence Gather(string text)
+    {
+        var analyzed = search.Analyzer.Analyze(text);
+        var predicted = classifier.Predict(analyzed.IntentFeatures);
+        var hits = search.Searcher.Search(analyzed.Features, analyzed.Location?.ProvinceCode, SearchDepth);
+        return new Evidence(text, analyzed, predicted, hits);
+    }
+
+    public Understanding Decide(Evidence evidence, DecisionPolicy with)
+    {
+        var fused = Fuse(evidence, with);
+        var catalog = search.Resources.Catalog;
+        var ranked = fused.OrderByDescending(p => p.Value).Take(SearchDepth)
+            .Select(p => new Candidate(p.Key, catalog.Find(p.Key)?.Name, Math.Round(p.Value, 4), catalog.Find(p.Key) is not null))
+            .ToList();
+        var top = ranked[0];
+        var decision = top.Label == Understanding.OutOfScopeLabel || top.Score < with.MinConfidence
+            ? Decision.OutOfScope
+            : top.IsService && ranked.Count > 1 && ranked[1].IsService && top.Score - ranked[1].Score < with.ClarifyMargin
+                ? Decision.Clarify
+                : Decision.Answer;
+        var label = decision == Decision.OutOfScope ? Understanding.OutOfScopeLabel : top.Label;
+        if (decision == Decision.Clarify)
+        {
+            ranked = [.. ranked.Where(c => c.IsService && top.Score - c.Score < with.ClarifyMargin * 2).Take(MaxClarify)];
+        }
+
+        var transferSide = catalog.Find(top.Label)?.TransferSide;
+        var analyzed = evidence.Analyzed;
+        var (province, toProvince) = PlaceRoles.Resolve(analyzed.Normalized.Canonical, analyzed.Places, top.IsService ? transferSide : null);
+        return new Understanding(evidence.Text, analyzed.Normalized.Core, analyzed.Features.Words, label, top.Score, decision,
+            ranked, province, analyzed.Location?.CityCode, toProvince);
+    }
+
+    private static Dictionary<string, double> Fuse(Evidence evidence, DecisionPolicy with)
+    {
+        var fused = evidence.Predicted.ToDictionary(p => p.Label, p => (double)p.Probability, StringComparer.Ordinal);
+        if (evidence.Hits.Count > 0 && with.SearchWeight > 0)
+        {
+            // Search adds a distribution over the services it found, weighted by how strong its best match is, so a
+            // weak match cannot outvote the classifier and a strong one reaches long-tail items the classifier never saw.
+            var best = evidence.Hits[0].Score;
+            var strength = 1 / (1 + Math.Exp(-(best - with.SearchMidpoint) / Math.Max(1, with.SearchMidpoint / 4)));
+            var weights = evidence.Hits.Select(h => Math.Exp((h.Score - best) / with.SearchTemperature)).ToList();
+            var total = weights.Sum();
+            for (var i = 0; i < evidence.Hits.Count; i++)
+            {
+                var id = evidence.Hits[i].Service.Id;
+                fused[id] = fused.GetValueOrDefault(id) + with.SearchWeight * strength * weights[i] / total;
+            }
+        }
+
+        var sum = fused.Values.Sum();
+        foreach (var key in fused.Keys.ToList())
+        {
+            fused[key] /= sum;
+        }
+
+        return fused;
+    }
+}
+
+/// <summary>The raw evidence for one text: analysis, classifier probabilities and search hits.</summary>
+public sealed record Evidence(string Text, AnalyzedQuery Analyzed, IReadOnlyList<(string Label, float Probability)> Predicted,
+    IReadOnlyList<ServiceHit> Hits);
