@@ -21,5 +21,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealthEndpoint();
 app.MapSearchEndpoints();
+app.MapUnderstandEndpoints();
 app.Run();
 return 0;

@@ -32,7 +32,7 @@ internal sealed partial class WarmUpService(IServiceProvider services, Readiness
         try
         {
             var search = services.GetRequiredService<CatalogSearch>();
-            search.Search("身份证丢了");     // first query JIT-compiles the whole path
+            services.GetRequiredService<Search.Understanding.QueryUnderstander>().Understand("身份证丢了");  // loads or trains the model; JIT-compiles the path
             readiness.MarkReady(watch.Elapsed);
             LogReady(logger, search.Resources.Catalog.Services.Count, watch.ElapsedMilliseconds);
         }

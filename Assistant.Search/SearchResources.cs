@@ -41,6 +41,7 @@ public sealed class SearchResources
 
     public static SearchResources Load(string dataPath)
     {
+        ChineseSegmenter.WarmUp();
         var catalog = CatalogLoader.Load(dataPath);
         var gazetteer = DivisionGazetteer.Load(dataPath);
         var normalizer = TextNormalizer.Load(dataPath);

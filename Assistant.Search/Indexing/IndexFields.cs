@@ -11,8 +11,6 @@ internal static class IndexFields
     public const string AliasWords = "alias_w";
     public const string KeywordWords = "kw_w";
     public const string DescriptionWords = "desc_w";
-    public const string DepartmentWords = "dept_w";
-    public const string ProvinceWords = "prov_w";
     public const string NameBigrams = "name_bi";
     public const string AliasBigrams = "alias_bi";
     public const string Pinyin = "py";
@@ -20,8 +18,7 @@ internal static class IndexFields
     /// <summary>Word fields and their query boosts: names and the ways citizens say them weigh most.</summary>
     public static readonly (string Field, float Boost)[] WordFields =
     [
-        (NameWords, 3.0f), (AliasWords, 2.5f), (KeywordWords, 2.0f), (DescriptionWords, 0.6f), (DepartmentWords, 0.5f),
-        (ProvinceWords, 0.3f),
+        (NameWords, 3.0f), (AliasWords, 2.5f), (KeywordWords, 2.0f), (DescriptionWords, 0.6f),
     ];
 
     public static readonly (string Field, float Boost)[] BigramFields = [(NameBigrams, 1.2f), (AliasBigrams, 1.2f)];

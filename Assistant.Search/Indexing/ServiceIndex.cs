@@ -52,7 +52,7 @@ public sealed class ServiceIndex : IDisposable
         }
 
         // Build beside the final folder and move it into place, so a crash mid-build never leaves a half index behind.
-        var staging = path + ".building-" + Environment.ProcessId;
+        var staging = $"{path}.building-{Guid.NewGuid():N}";
         using (var directory = FSDirectory.Open(staging))
         {
             builder.Build(directory, catalog.Services);

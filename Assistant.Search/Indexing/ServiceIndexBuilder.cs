@@ -50,12 +50,6 @@ public sealed class ServiceIndexBuilder(FeatureExtractor features, TextNormalize
         AddTokens(document, IndexFields.AliasWords, aliases.SelectMany(features.Segmenter.Segment));
         AddTokens(document, IndexFields.KeywordWords, keywords.SelectMany(features.Segmenter.Segment));
         AddTokens(document, IndexFields.DescriptionWords, features.Segmenter.Segment(normalizer.Canonicalize(service.Description)));
-        AddTokens(document, IndexFields.DepartmentWords, features.Segmenter.Segment(normalizer.Canonicalize(service.Department)));
-        if (service.Item is { } item)
-        {
-            AddTokens(document, IndexFields.ProvinceWords, features.Segmenter.Segment(item.AreaName));
-        }
-
         AddTokens(document, IndexFields.NameBigrams, FeatureExtractor.Bigrams(name));
         AddTokens(document, IndexFields.AliasBigrams, aliases.SelectMany(FeatureExtractor.Bigrams));
         AddTokens(document, IndexFields.Pinyin, new[] { name }.Concat(aliases).Concat(keywords).SelectMany(features.PinyinBigrams));

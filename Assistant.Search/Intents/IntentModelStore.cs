@@ -29,7 +29,7 @@ public static partial class IntentModelStore
 
         var model = Train(ml, resources, examples, logger, out var schema);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var staging = path + "." + Environment.ProcessId + ".tmp";
+        var staging = $"{path}.{Guid.NewGuid():N}.tmp";    // unique: two trainers in one process must not share it
         ml.Model.Save(model, schema, staging);
         File.Move(staging, path, overwrite: true);
         return new IntentClassifier(ml, model);

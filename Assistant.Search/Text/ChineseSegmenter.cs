@@ -10,6 +10,25 @@ namespace Assistant.Search.Text;
 /// </summary>
 public sealed class ChineseSegmenter(DomainLexicon lexicon, FrozenSet<string> stopWords)
 {
+    private static readonly Lock s_warmUp = new();
+    private static bool s_warm;
+
+    /// <summary>
+    /// Loads SmartCn's dictionaries on one thread. Its singletons initialize lazily and two threads touching them first at
+    /// the same time can deadlock (seen when the web host's warm-up and a test fixture started together).
+    /// </summary>
+    public static void WarmUp()
+    {
+        lock (s_warmUp)
+        {
+            if (!s_warm)
+            {
+                SmartCnTokens("预热分词词典");
+                s_warm = true;
+            }
+        }
+    }
+
     public DomainLexicon Lexicon => lexicon;
 
     public static FrozenSet<string> LoadStopWords(string dataDirectory) =>

@@ -1,0 +1,84 @@
+using Assistant.Search.Intents;
+using Assistant.Search.Understanding;
+using Microsoft.ML;
+
+namespace Assistant.Tests.Search;
+
+[Collection(AssistantGroup.Name)]
+public sealed class IntentClassifierTests(AssistantFixture fixture)
+{
+    [Fact]
+    public void SavedModelLoadsAndPredictsTheSame()
+    {
+        // Arrange: a small model trained with the fixed seed on part of the real training data
+        var examples = TrainingSet.Load(fixture.Resources.DataPath, fixture.Resources.Catalog)
+            .Where(e => e.Label is "passport" or "greeting" or "social-security-card" or "out_of_scope").Take(300).ToList();
+        var ml = new MLContext(seed: IntentModel.Seed);
+        var model = IntentModel.Train(ml, IntentModelStore.Rows(fixture.Resources, examples).ToList(), out var schema);
+        var path = Path.Combine(Path.GetTempPath(), $"intent-{Guid.NewGuid():N}.zip");
+        ml.Model.Save(model, schema, path);
+
+        // Act
+        var original = new IntentClassifier(ml, model);
+        var reloaded = new IntentClassifier(new MLContext(seed: IntentModel.Seed), ml.Model.Load(path, out _));
+        File.Delete(path);
+
+        // Assert
+        foreach (var text in new[] { "护照过期了", "你好", "社保卡怎么办", "今天天气怎么样" })
+        {
+            var features = fixture.Search.Analyzer.Analyze(text).IntentFeatures;
+            var a = original.Predict(features);
+            var b = reloaded.Predict(features);
+            Assert.Equal(a[0].Label, b[0].Label);
+            Assert.Equal(a[0].Probability, b[0].Probability, 5);
+        }
+    }
+
+    [Theory]
+    [InlineData("你好", "greeting")]
+    [InlineData("谢谢你", "thanks")]
+    [InlineData("转人工", "human_agent")]
+    [InlineData("护照怎么办", "passport")]
+    [InlineData("今天北京天气怎么样", "out_of_scope")]
+    [InlineData("给我讲个笑话", "out_of_scope")]
+    public void UnderstandsServicesMetaIntentsAndOutOfScope(string text, string expected) =>
+        Assert.Equal(expected, fixture.Understander.Understand(text).Label);
+
+    [Fact]
+    public void TransferUnderstandingGivesTheHandlingProvince()
+    {
+        var u = fixture.Understander.Understand("我在深圳上班，老家河南，养老保险想转回去");
+
+        Assert.Equal("pension-transfer", u.Label);
+        Assert.Equal("44", u.Province);
+        Assert.Equal("41", u.ToProvince);
+    }
+
+    [Fact]
+    public void LowConfidenceRoutesToOutOfScope()
+    {
+        var evidence = fixture.Understander.Gather("身份证丢了");
+
+        var strict = fixture.Understander.Decide(evidence, new DecisionPolicy { MinConfidence = 0.999 });
+        var lenient = fixture.Understander.Decide(evidence, new DecisionPolicy { MinConfidence = 0.01 });
+
+        Assert.Equal(Decision.OutOfScope, strict.Decision);
+        Assert.Equal("out_of_scope", strict.Label);
+        Assert.Equal(Decision.Answer, lenient.Decision);
+        Assert.Equal("id-card-reissue", lenient.Label);
+    }
+
+    [Fact]
+    public void CloseServicesRouteToClarifyWithTwoToFourChoices()
+    {
+        var evidence = fixture.Understander.Gather("身份证");
+
+        var clarify = fixture.Understander.Decide(evidence, new DecisionPolicy { MinConfidence = 0.01, ClarifyMargin = 0.99 });
+        var answer = fixture.Understander.Decide(evidence, new DecisionPolicy { MinConfidence = 0.01, ClarifyMargin = 0 });
+
+        Assert.Equal(Decision.Clarify, clarify.Decision);
+        Assert.InRange(clarify.Candidates.Count, 2, 4);
+        Assert.All(clarify.Candidates, c => Assert.True(c.IsService));
+        Assert.Equal(Decision.Answer, answer.Decision);
+    }
+}

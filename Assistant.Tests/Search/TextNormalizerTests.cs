@@ -1,0 +1,38 @@
+using Assistant.Search.Text;
+
+namespace Assistant.Tests.Search;
+
+[Collection(AssistantGroup.Name)]
+public sealed class TextNormalizerTests(AssistantFixture fixture)
+{
+    private TextNormalizer Normalizer => fixture.Resources.Normalizer;
+
+    [Theory]
+    [InlineData("ＡＢＣ１２３", "abc123")]                       // full width → half width, lower case
+    [InlineData("身份證補辦", "身份证补办")]                        // traditional → simplified (Unihan)
+    [InlineData("護照\u3000過期了", "护照 过期了")]                 // ideographic space
+    [InlineData("孩子十六岁了", "孩子16岁了")]                      // numerals before a unit
+    [InlineData("社保卡咋整", "社保卡怎么办")]                      // dialect → standard
+    [InlineData("身份证点样补", "身份证怎么补")]
+    public void CanonicalizeFoldsTheVariants(string input, string expected) =>
+        Assert.Equal(expected, Normalizer.Canonicalize(input));
+
+    [Theory]
+    [InlineData("请问一下，身份证丢了怎么办啊？", "身份证丢了")]
+    [InlineData("我想问一下社保卡怎么办理", "社保卡")]
+    [InlineData("你好，帮我查一下公积金", "公积金")]
+    public void CoreDropsFillersAndPunctuation(string input, string expected) =>
+        Assert.Equal(expected, Normalizer.Normalize(input).Core);
+
+    [Fact]
+    public void ParticlesInsidePlaceNamesSurvive() =>
+        Assert.Contains("哈尔滨", Normalizer.Normalize("我在哈尔滨办社保卡").Core, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("十六", 16)]
+    [InlineData("二十", 20)]
+    [InlineData("一百零五", 105)]
+    [InlineData("两", 2)]
+    [InlineData("三千", 3000)]
+    public void ChineseNumeralsParse(string numeral, long expected) => Assert.Equal(expected, ChineseNumerals.Parse(numeral));
+}
