@@ -78,7 +78,8 @@ public static class EvalCommand
     private static List<Prediction> Predict(EvalHost host, List<TestCase> cases, bool searchOnly, TextWriter output)
     {
         Func<TestCase, Prediction> predict = searchOnly ? c => SearchOnly(host.Search, c) : c => Full(host.Understander, c);
-        foreach (var warmUp in cases.Take(20))
+        // Latency is measured warm (FORMAT.md): every case runs once untimed so tiered JIT has settled.
+        foreach (var warmUp in cases.Take(500))
         {
             predict(warmUp);
         }

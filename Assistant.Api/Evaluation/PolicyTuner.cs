@@ -13,6 +13,7 @@ internal static class PolicyTuner
     private static readonly double[] s_weights = [0.0, 0.25, 0.5, 1.0, 2.0, 4.0];
     private static readonly double[] s_temperatures = [1.0, 2.0, 4.0];
     private static readonly double[] s_margins = [0.0, 0.05, 0.1, 0.15];
+    private static readonly double[] s_outOfScopeMinimums = [0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
 
     public static DecisionPolicy Tune(QueryUnderstander understander, IReadOnlyList<TestCase> cases, TextWriter output)
     {
@@ -28,14 +29,14 @@ internal static class PolicyTuner
             {
                 foreach (var midpoint in midpoints)
                 {
-                    foreach (var margin in s_margins)
+                    foreach (var (margin, oos) in s_margins.SelectMany(m => s_outOfScopeMinimums.Select(o => (m, o))))
                     {
                         for (var confidence = 0.05; confidence <= 0.6; confidence += 0.05)
                         {
                             var policy = new DecisionPolicy
                             {
                                 SearchWeight = weight, SearchTemperature = temperature, SearchMidpoint = midpoint,
-                                ClarifyMargin = margin, MinConfidence = Math.Round(confidence, 2),
+                                ClarifyMargin = margin, MinConfidence = Math.Round(confidence, 2), OutOfScopeMinimum = oos,
                             };
                             var utility = evidence.Sum(e => Utility(e.Case, understander.Decide(e.Evidence, policy)));
                             if (utility > best.Utility)

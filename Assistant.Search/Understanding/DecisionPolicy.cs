@@ -25,6 +25,11 @@ public sealed record DecisionPolicy
     [JsonPropertyName("min_confidence")]
     public double MinConfidence { get; init; } = 0.3;
 
+    /// <summary>The classifier's out-of-scope class only wins with at least this probability; below it, the best
+    /// in-scope label is taken (the borrowed out-of-scope corpus otherwise claims every unsure text).</summary>
+    [JsonPropertyName("out_of_scope_minimum")]
+    public double OutOfScopeMinimum { get; init; }
+
     /// <summary>When the second service is within this margin of the first, ask which one.</summary>
     [JsonPropertyName("clarify_margin")]
     public double ClarifyMargin { get; init; } = 0.1;

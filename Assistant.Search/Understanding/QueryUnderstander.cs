@@ -41,6 +41,11 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
         var ranked = fused.OrderByDescending(p => p.Value).Take(SearchDepth)
             .Select(p => new Candidate(p.Key, catalog.Find(p.Key)?.Name, Math.Round(p.Value, 4), catalog.Find(p.Key) is not null))
             .ToList();
+        if (ranked[0].Label == Understanding.OutOfScopeLabel && ranked[0].Score < with.OutOfScopeMinimum && ranked.Count > 1)
+        {
+            ranked.RemoveAt(0);
+        }
+
         var top = ranked[0];
         var decision = top.Label == Understanding.OutOfScopeLabel || top.Score < with.MinConfidence
             ? Decision.OutOfScope
