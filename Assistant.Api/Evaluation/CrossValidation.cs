@@ -25,7 +25,7 @@ internal static class CrossValidation
             var model = IntentModel.Train(ml, train, out _);
             var engine = ml.Model.CreatePredictionEngine<IntentInput, IntentOutput>(model);
             var labels = IntentModel.Labels(engine);
-            var predicted = test.Select(r => labels[Array.IndexOf(engine.Predict(r).Score, engine.Predict(r).Score.Max())]).ToList();
+            var predicted = test.Select(r => engine.Predict(r).Score).Select(score => labels[Array.IndexOf(score, score.Max())]).ToList();
             var accuracy = test.Where((r, i) => predicted[i] == r.Label).Count() / (double)test.Count;
             var f1 = test.Select(r => r.Label).Distinct().Select(label =>
             {
