@@ -36,7 +36,7 @@ public class AssistantApiFactory : WebApplicationFactory<Assistant.Api.Program>
     public async Task<HttpClient> ReadyClientAsync()
     {
         var client = CreateClient();
-        for (var attempt = 0; attempt < 600; attempt++)
+        for (var attempt = 0; attempt < 1800; attempt++)
         {
             using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
             if (response.IsSuccessStatusCode)
@@ -47,7 +47,7 @@ public class AssistantApiFactory : WebApplicationFactory<Assistant.Api.Program>
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("the assistant did not become ready within 60 s");
+        throw new TimeoutException("the assistant did not become ready within 180 s");
     }
 }
 
