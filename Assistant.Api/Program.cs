@@ -1,4 +1,5 @@
 using Assistant.Api;
+using Assistant.Api.DirectLine;
 using Assistant.Api.Endpoints;
 using Assistant.Api.Evaluation;
 using Assistant.Search;
@@ -11,6 +12,7 @@ if (args is ["eval", ..])
 // Settings and data travel with the binaries, so the app starts the same from any folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddAssistantSearch(builder.Configuration);
+builder.Services.AddDirectLine();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<Readiness>();
 builder.Services.AddHostedService<WarmUpService>();
@@ -19,8 +21,12 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = Sys
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebSockets();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapHealthEndpoint();
 app.MapSearchEndpoints();
 app.MapUnderstandEndpoints();
+app.MapDirectLineEndpoints();
 app.Run();
 return 0;
