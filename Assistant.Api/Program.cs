@@ -2,6 +2,7 @@ using Assistant.Api;
 using Assistant.Api.DirectLine;
 using Assistant.Api.Endpoints;
 using Assistant.Api.Evaluation;
+using Assistant.Bot;
 using Assistant.Search;
 
 if (args is ["eval", ..])
@@ -12,6 +13,7 @@ if (args is ["eval", ..])
 // Settings and data travel with the binaries, so the app starts the same from any folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddAssistantSearch(builder.Configuration);
+builder.Services.AddAssistantBot(builder.Configuration);
 builder.Services.AddDirectLine();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<Readiness>();
@@ -27,6 +29,8 @@ app.UseStaticFiles();
 app.MapHealthEndpoint();
 app.MapSearchEndpoints();
 app.MapUnderstandEndpoints();
+app.MapMessagesEndpoints();
+app.MapRatingEndpoints();
 app.MapDirectLineEndpoints();
 app.Run();
 return 0;
