@@ -4,7 +4,7 @@
   'use strict';
 
   const UNAVAILABLE = '语音识别暂不可用，请直接打字输入。';
-  const LABEL = '🎤 语音输入';
+  const LABEL = '语音输入';
 
   async function speechAvailable() {
     try {
@@ -26,10 +26,12 @@
     let recorder = null;
     let available = null;
 
+    const label = button.querySelector('.label');
+
     function say(text) { status.textContent = text; }
 
     function unavailable() {
-      button.textContent = '🎤 语音暂不可用';
+      label.textContent = '语音暂不可用';
       say(UNAVAILABLE);
     }
 
@@ -67,14 +69,14 @@
       recorder.onstop = () => {
         stream.getTracks().forEach(t => t.stop());
         button.classList.remove('recording');
-        button.textContent = LABEL;
+        label.textContent = LABEL;
         button.setAttribute('aria-pressed', 'false');
         send(new Blob(chunks, { type: recorder.mimeType }));
         recorder = null;
       };
       recorder.start();
       button.classList.add('recording');
-      button.textContent = '⏹ 说完了，点此发送';
+      label.textContent = '说完了，点此发送';
       button.setAttribute('aria-pressed', 'true');
       say('正在录音，请说出您要办的事…');
     }
