@@ -20,10 +20,12 @@ async function axeViolations(page) {
 }
 
 async function expectTapTargets(locator, min, what) {
-  for (const box of await locator.evaluateAll(els => els.map(e => {
+  const boxes = await locator.evaluateAll(els => els.map(e => {
     const r = e.getBoundingClientRect();
     return { w: r.width, h: r.height, text: e.textContent.trim() || e.getAttribute('aria-label') || e.title };
-  }))) {
+  }));
+  assert.ok(boxes.length > 0, `no ${what} on the page`);
+  for (const box of boxes) {
     assert.ok(box.w >= min && box.h >= min, `${what} "${box.text}" is ${box.w}×${box.h}, needs ≥ ${min}×${min}`);
   }
 }
