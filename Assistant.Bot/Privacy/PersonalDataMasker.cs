@@ -27,11 +27,11 @@ public static partial class PersonalDataMasker
 
     private static bool ContainsDigitRun(string text)
     {
-        var run = 0;
+        // Cheap pre-check on the hot path: every pattern has at least 11 digits (spaces may separate them).
+        var digits = 0;
         foreach (var c in text)
         {
-            run = char.IsAsciiDigit(c) ? run + 1 : 0;
-            if (run >= 11)
+            if (char.IsAsciiDigit(c) && ++digits >= 11)
             {
                 return true;
             }
@@ -55,6 +55,6 @@ public static partial class PersonalDataMasker
     private static partial Regex Mobile();
 
     // Bank cards: 16–19 digits, possibly grouped by spaces or dashes in fours.
-    [GeneratedRegex(@"(?<!\d)(?:\d{4}[ -]?){3}\d{4}(?:\d{1,3})?(?!\d)")]
+    [GeneratedRegex(@"(?<!\d)(?:\d{4}[ -]?){3}\d{4}(?:[ -]?\d{1,3})?(?!\d)")]
     private static partial Regex BankCard();
 }
