@@ -68,8 +68,11 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
 }
 
-/// <summary>One server for all Direct Line tests: they share its clock, so they run one after another.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// One server for all Direct Line tests: they share its clock, so they run one after another; and not beside the other
+/// collections, whose servers would otherwise train the intent model at the same time on a two-core machine.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class DirectLineGroup : ICollectionFixture<DirectLineApiFactory>
 {
     public const string Name = "directline";
