@@ -1,6 +1,7 @@
 using Assistant.Api;
 using Assistant.Api.Endpoints;
 using Assistant.Api.Evaluation;
+using Assistant.Bot.Speech;
 using Assistant.Search;
 
 if (args is ["eval", ..])
@@ -11,6 +12,7 @@ if (args is ["eval", ..])
 // Settings and data travel with the binaries, so the app starts the same from any folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddAssistantSearch(builder.Configuration);
+builder.Services.AddAssistantSpeech(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<Readiness>();
 builder.Services.AddHostedService<WarmUpService>();
@@ -22,5 +24,6 @@ app.UseStatusCodePages();
 app.MapHealthEndpoint();
 app.MapSearchEndpoints();
 app.MapUnderstandEndpoints();
+app.MapSpeechEndpoints();
 app.Run();
 return 0;
