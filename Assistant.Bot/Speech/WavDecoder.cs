@@ -30,12 +30,12 @@ public static class WavDecoder
                 throw AudioRejectedException.Invalid($"The WAV header says {format.Channels} channels at {format.SampleRate} Hz, which is not audio this service takes.");
             }
 
-            var encoding = format.Encoding == WaveFormatEncoding.Extensible ? ((WaveFormatExtensible)format).ToStandardWaveFormat().Encoding : format.Encoding;
-            var interleaved = encoding switch
+            var interleaved = format.Encoding switch
             {
                 WaveFormatEncoding.MuLaw => G711(reader, MuLawDecoder.MuLawToLinearSample),
                 WaveFormatEncoding.ALaw => G711(reader, ALawDecoder.ALawToLinearSample),
-                WaveFormatEncoding.Pcm or WaveFormatEncoding.IeeeFloat => Samples(reader),
+                // Extensible (sox writes it for 24-bit and multichannel): NAudio reads it as PCM/float by its bit depth.
+                WaveFormatEncoding.Pcm or WaveFormatEncoding.IeeeFloat or WaveFormatEncoding.Extensible => Samples(reader),
                 _ => throw AudioRejectedException.Unsupported($"WAV encoding {format.Encoding} is not supported; send PCM, IEEE float, µ-law or A-law."),
             };
             return new AudioClip(ToMono(interleaved, format.Channels), format.SampleRate);

@@ -69,11 +69,16 @@ public static class WebmOpusReader
             pos += (int)size;
         }
 
+        if (tracks.Count == 0)
+        {
+            throw AudioRejectedException.Invalid("The WebM file holds no track (truncated, or not a recording).");
+        }
+
         var opus = tracks.FirstOrDefault(t => t.Codec == "A_OPUS");
         if (opus.Codec is null)
         {
-            var codecs = tracks.Count == 0 ? "no tracks" : string.Join(", ", tracks.Select(t => t.Codec));
-            throw AudioRejectedException.Unsupported($"The WebM file has no Opus audio track ({codecs}); record audio/webm;codecs=opus.");
+            throw AudioRejectedException.Unsupported(
+                $"The WebM file has no Opus audio track ({string.Join(", ", tracks.Select(t => t.Codec))}); record audio/webm;codecs=opus.");
         }
 
         var (channels, preSkip) = OpusTrack.ParseHead(opus.Private);
