@@ -50,7 +50,7 @@ public static partial class SpeechEndpoints
         if (engines.Recognizer is not { } recognizer)
         {
             return Problem(503, "Speech recognition not configured",
-                "No speech recognition engine is configured (Speech:Azure:Key and Region, or Speech:Whisper:ModelPath); send text instead.");
+                "Speech recognition is not configured (set Speech:Azure:Key and Region, or Speech:Whisper:ModelPath); send text instead.");
         }
 
         if (http.RequestServices.GetService<ITurnProcessor>() is not { } turns)
@@ -115,7 +115,7 @@ public static partial class SpeechEndpoints
         if (engines.Synthesizer is not { } synthesizer)
         {
             return Problem(503, "Speech synthesis not configured",
-                "No speech synthesis engine is configured (Speech:Azure:Key and Region, or espeak-ng installed).");
+                "Speech synthesis is not configured (set Speech:Azure:Key and Region, or install espeak-ng).");
         }
 
         try
