@@ -1,6 +1,7 @@
 using Assistant.Api;
 using Assistant.Api.Endpoints;
 using Assistant.Api.Evaluation;
+using Assistant.Bot;
 using Assistant.Bot.Speech;
 using Assistant.Search;
 
@@ -12,6 +13,7 @@ if (args is ["eval", ..])
 // Settings and data travel with the binaries, so the app starts the same from any folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddAssistantSearch(builder.Configuration);
+builder.Services.AddAssistantBot(builder.Configuration);
 builder.Services.AddAssistantSpeech(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<Readiness>();
@@ -24,6 +26,8 @@ app.UseStatusCodePages();
 app.MapHealthEndpoint();
 app.MapSearchEndpoints();
 app.MapUnderstandEndpoints();
+app.MapMessagesEndpoints();
+app.MapRatingEndpoints();
 app.MapSpeechEndpoints();
 app.Run();
 return 0;

@@ -33,6 +33,7 @@ internal sealed partial class WarmUpService(IServiceProvider services, Readiness
         {
             var search = services.GetRequiredService<CatalogSearch>();
             services.GetRequiredService<Search.Understanding.QueryUnderstander>().Understand("身份证丢了");  // loads or trains the model; JIT-compiles the path
+            services.GetRequiredService<Bot.Turns.ITurnProcessor>();  // opens the database and the kernel before the first turn
             readiness.MarkReady(watch.Elapsed);
             LogReady(logger, search.Resources.Catalog.Services.Count, watch.ElapsedMilliseconds);
         }

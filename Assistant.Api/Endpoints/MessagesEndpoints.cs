@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Assistant.Bot.Connector;
+using Assistant.Bot.Protocol;
+using Assistant.Bot.Turns;
+
+namespace Assistant.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the Bot Framework endpoint. <c>expectReplies</c> answers with the replies in the body;
+/// otherwise 200 at once and the replies are posted to the channel's serviceUrl.
+/// </summary>
+public static class MessagesEndpoints
+{
+    public static IEndpointRouteBuilder MapMessagesEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/messages", HandleAsync).WithName("Messages").WithSummary("Bot Framework activities from a channel")
+            .DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, ITurnProcessor processor, ReplyDispatcher dispatcher,
+        ChannelTokenValidator tokens, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+    {
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, ActivityJson.Options, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Invalid($"The body is not a valid Activity JSON: {e.Message}");
+        }
+
+        if (activity?.Type is not { Length: > 0 })
+        {
+            return Invalid("The activity has no type.");
+        }
+
+        if (activity.Conversation?.Id is not { Length: > 0 })
+        {
+            return Invalid("The activity has no conversation.id.");
+        }
+
+        var expectReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;
+        // Replies go back to serviceUrl unless the channel asked for them in the response (where it is not needed).
+        if (!expectReplies && !IsHttpUrl(activity.ServiceUrl))
+        {
+            return Invalid("The activity has no valid serviceUrl to send replies to.");
+        }
+
+        var auth = await tokens.ValidateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null,
+            activity.ChannelId, activity.ServiceUrl, cancellationToken);
+        if (!auth.Allowed)
+        {
+            return Results.Problem(auth.Problem, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized channel");
+        }
+
+        if (activity.Type == ActivityTypes.Invoke || expectReplies)
+        {
+            var result = await processor.ProcessAsync(activity, cancellationToken);
+            return result.InvokeStatus is { } status
+                ? Results.StatusCode(status)
+                : Results.Json(new ExpectedReplies(result.Replies), ActivityJson.Options);
+        }
+
+        _ = dispatcher.DispatchAsync(activity, lifetime.ApplicationStopping);
+        return Results.Ok();
+    }
+
+    private static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static IResult Invalid(string detail) => Results.Problem(detail, statusCode: 400, title: "Invalid activity");
+}

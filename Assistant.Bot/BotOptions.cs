@@ -1,0 +1,31 @@
+namespace Assistant.Bot;
+
+/// <summary>Bot settings (section <c>Bot</c>).</summary>
+public sealed class BotOptions
+{
+    public const string Section = "Bot";
+
+    /// <summary>SQLite file for state and ratings; default <c>assistant.db</c> in the app data folder.</summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>When set, channels must send a JWT for this app id (Bot Framework channel authentication).</summary>
+    public string? MicrosoftAppId { get; set; }
+
+    /// <summary>OpenID metadata of the token issuer (Bot Framework's by default).</summary>
+    public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>Accepted issuers of channel tokens.</summary>
+    public List<string> ValidIssuers { get; set; } = ["https://api.botframework.com"];
+
+    /// <summary>Only for tests and private clouds: allow OpenID metadata over plain HTTP.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>How many times a reply POST to the channel is retried before it is logged as undelivered.</summary>
+    public int ReplyAttempts { get; set; } = 4;
+
+    /// <summary>First retry delay; doubled on each retry.</summary>
+    public TimeSpan ReplyRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A turn that takes longer than this gets a typing indicator sent first (normal delivery).</summary>
+    public TimeSpan TypingDelay { get; set; } = TimeSpan.FromMilliseconds(400);
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text;
+using Assistant.Bot.Protocol;
+using Assistant.Bot.Skills;
+using Assistant.Search.Catalog;
+
+namespace Assistant.Bot.Dialogue;
+
+/// <summary>Choosing among candidates, asking where, and the answer with the provincial page.</summary>
+public sealed partial class AssistantDialogue
+{
+    private BotReply OfferChoices(DialogueState state)
+    {
+        var names = state.Choices.Select(id => catalog.Find(id)?.Name ?? id).ToList();
+        var spoken = DialogueTexts.Clarify + string.Concat(names.Select((n, i) => $"{i + 1}，{n}；")) + "都不是，请说都不是。";
+        var buttons = names.Select((n, i) => CardAction.ImBack($"{i + 1}. {n}", n)).Append(CardAction.ImBack("都不是")).ToList();
+        return new BotReply(DialogueTexts.Clarify)
+        {
+            Card = new HeroCard("请选择要办理的服务", null, null, buttons), Spoken = spoken, ExpectsInput = true,
+        };
+    }
+
+    private async Task<IReadOnlyList<BotReply>> ChooseServiceAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
+    {
+        if (ReplyRecognizers.IsNoneOfThese(input.Text) || ReplyRecognizers.IsNo(input.Text))
+        {
+            Reset(state, keepPlace: true);
+            return [new(DialogueTexts.NoneOfThese) { ExpectsInput = true }];
+        }
+
+        var chosen = ReplyRecognizers.ChoiceNumber(input.Text) is { } n && n >= 1 && n <= state.Choices.Count
+            ? state.Choices[n - 1]
+            : state.Choices.FirstOrDefault(id => catalog.Find(id)?.Name is { } name
+                && (ReplyRecognizers.Clean(input.Text) == ReplyRecognizers.Clean(name) || input.Text.Contains(name, StringComparison.Ordinal)));
+        if (chosen is null || catalog.Find(chosen) is not { } service)
+        {
+            // Not one of the offered choices: the citizen said something new.
+            return await UnderstandAsync(input, state, cancellationToken);
+        }
+
+        var province = state.Province;
+        Reset(state, keepPlace: true);
+        return await AnswerServiceAsync(service, province, input, state, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<BotReply>> AnswerPlaceAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
+    {
+        var service = state.ServiceId is null ? null : catalog.Find(state.ServiceId);
+        if (service is null)
+        {
+            return await UnderstandAsync(input, state, cancellationToken);
+        }
+
+        var place = await PlaceFromAsync(input, state, cancellationToken);
+        if (place is null)
+        {
+            // A whole new request rather than a place: follow the citizen.
+            var matches = await skills.FindServicesAsync(input.Text, cancellationToken);
+            if (matches.IsServiceAnswer || matches.Decision == ServiceMatches.Clarify)
+            {
+                return await ActOnAsync(matches, input, state, cancellationToken);
+            }
+
+            return [AskPlace(service, state, DialogueTexts.PlaceNotUnderstood)];
+        }
+
+        state.Province = place.ProvinceCode;
+        state.City = place.CityCode;
+        return await AnswerServiceAsync(service, place.ProvinceCode, input, state, cancellationToken);
+    }
+
+    /// <summary>A place from a province button number, the words, or the device location the channel sent.</summary>
+    private async Task<PlaceResolution?> PlaceFromAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
+    {
+        if (ReplyRecognizers.ChoiceNumber(input.Text) is { } n && n >= 1 && n <= state.Choices.Count)
+        {
+            var code = state.Choices[n - 1];
+            return new PlaceResolution(code, catalog.Province(code)?.Name ?? code, null, null);
+        }
+
+        if (input.Text.Length > 0 && await skills.ResolvePlaceAsync(input.Text, cancellationToken) is { } said)
+        {
+            return said;
+        }
+
+        return input.LocationCode is { } location ? FromCode(location) : null;
+    }
+
+    private void RememberDevicePlace(TurnInput input, DialogueState state)
+    {
+        if (input.LocationCode is { } code && FromCode(code) is { } place)
+        {
+            state.Province = place.ProvinceCode;
+            state.City = place.CityCode;
+        }
+    }
+
+    private PlaceResolution? FromCode(string code)
+    {
+        var province = catalog.Province(code[..2]);
+        if (province is null)
+        {
+            return null;
+        }
+
+        var city = code.Length == 6 && code[2..4] != "00" ? code[..4] + "00" : null;
+        return new PlaceResolution(province.Code, province.Name, city, null);
+    }
+
+    private static BotReply AskPlace(ServiceEntry service, DialogueState state, string? prefix = null)
+    {
+        state.Stage = Stages.AskPlace;
+        state.ServiceId = service.Id;
+        state.Choices = [.. DialogueTexts.ProvinceButtons.Select(name => s_provinceButtonCodes[name])];
+        var question = service.TransferSide switch
+        {
+            "转入地" => "请问要转入哪个省或城市？",
+            "转出地" => "请问要从哪个省或城市转出？",
+            _ => "请问您在哪个省或城市办理？",
+        };
+        var text = prefix ?? (state.ElderMode
+            ? $"好的，办{service.Name}。{question}"
+            : $"好的，为您查找“{service.Name}”。各地的办理入口不同，{question}");
+        return new BotReply(prefix is null ? text : prefix + question)
+        {
+            Suggestions = DialogueTexts.ProvinceButtons, ExpectsInput = true,
+        };
+    }
+
+    private async Task<IReadOnlyList<BotReply>> AnswerServiceAsync(ServiceEntry service, string? province, TurnInput input,
+        DialogueState state, CancellationToken cancellationToken)
+    {
+        var guide = await skills.GetServiceGuideAsync(service.Id, province, state.Province == province ? state.City : null,
+            cancellationToken);
+        if (guide.NeedsPlace)
+        {
+            return [AskPlace(service, state)];
+        }
+
+        state.ServiceId = service.Id;
+        state.Province = guide.ProvinceCode ?? state.Province;
+        var replies = new List<BotReply> { Answer(guide, state.ElderMode, input.Hotline) };
+        replies.AddRange(await AskRatingAsync(input, state, cancellationToken));
+        return replies;
+    }
+
+    private static BotReply Answer(ServiceGuide guide, bool elder, bool hotline)
+    {
+        var page = guide.Page!;
+        var where = guide.ProvinceName is null ? "" : $"（{guide.ProvinceName}）";
+        var text = new StringBuilder();
+        var materials = elder || hotline ? guide.Materials.Take(3) : guide.Materials;
+        text.Append(CultureInfo.InvariantCulture, $"为您找到：{guide.Name}{where}\n");
+        if (guide.TransferSide is not null && guide.ProvinceName is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"这项转移由{guide.TransferSide}受理，所以请在{guide.ProvinceName}申请。\n");
+        }
+
+        if (guide.Materials.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"需要准备：{string.Join("、", materials)}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"办理方式：{guide.Mode}；办理地点：{guide.Where}\n");
+        if (!elder)
+        {
+            text.Append(guide.CrossProvince ? "支持跨省通办，可以在异地申请。\n" : "暂不支持跨省通办，请在当地办理。\n");
+        }
+
+        text.Append(PageSentence(guide, page, hotline));
+        var card = hotline ? null : new HeroCard(guide.Name, CardSubtitle(guide, page), page.Note, PageButtons(guide, page));
+        return new BotReply(text.ToString().TrimEnd()) { Card = card };
+    }
+
+    private static string PageSentence(ServiceGuide guide, ServicePage page, bool hotline) => page.Kind switch
+    {
+        ServicePage.ItemKind when hotline => $"可以在{page.App ?? "当地政务服务App"}上搜索“{guide.Name}”办理。",
+        ServicePage.ItemKind => $"办事页面：{page.Url}\n（{page.Note}）",
+        ServicePage.NationalKind => $"全国统一办理：{page.App}。",
+        _ when hotline => $"可以在{page.App ?? guide.ProvinceName + "政务服务网"}上搜索“{guide.Name}”办理。",
+        _ => $"办理入口：{page.App}{(page.Url is null ? "" : "，" + page.Url)}\n（{page.Note}）",
+    };
+
+    private static string CardSubtitle(ServiceGuide guide, ServicePage page) =>
+        string.Join(" · ", new[] { guide.ProvinceName, page.App, guide.CrossProvince ? "跨省通办" : null }.Where(s => s is not null));
+
+    private static List<CardAction> PageButtons(ServiceGuide guide, ServicePage page)
+    {
+        var buttons = new List<CardAction>();
+        if (page.Url is { Length: > 0 } url)
+        {
+            buttons.Add(CardAction.OpenUrl(page.Kind == ServicePage.ItemKind ? "打开办事页面" : $"打开{guide.ProvinceName}政务服务网", url));
+        }
+
+        return buttons;
+    }
+}

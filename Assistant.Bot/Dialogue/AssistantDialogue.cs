@@ -1,0 +1,202 @@
+using Assistant.Bot.Protocol;
+using Assistant.Bot.Ratings;
+using Assistant.Bot.Skills;
+using Assistant.Search.Catalog;
+
+namespace Assistant.Bot.Dialogue;
+
+/// <summary>
+/// The guided dialogue: understands each turn, clarifies what is missing (which service, which province), answers with
+/// the provincial page, then asks for a 好差评 rating. Commands (取消, 转人工, 投诉, 办件进度, 再说一遍, 长辈模式) work at any time.
+/// </summary>
+public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog catalog, RatingService ratings)
+{
+    private static readonly Dictionary<string, string> s_provinceButtonCodes = new(StringComparer.Ordinal)
+    {
+        ["北京"] = "11", ["上海"] = "31", ["广东"] = "44", ["浙江"] = "33", ["江苏"] = "32", ["四川"] = "51",
+    };
+
+    /// <summary>Runs one message turn, changing <paramref name="state"/> and returning what to say.</summary>
+    public async Task<IReadOnlyList<BotReply>> RunAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
+    {
+        state.Turns++;
+        if (input.ElderMode is { } elder)
+        {
+            state.ElderMode = elder;
+        }
+
+        var replies = await RespondAsync(input, state, cancellationToken);
+        if (replies.Count > 0 && !ReplyRecognizers.IsRepeat(input.Text))
+        {
+            state.LastReplies = [.. replies.Where(r => r.EventName is null).Select(r => new ReplyMemo(r.Text, r.Suggestions))];
+        }
+
+        return replies;
+    }
+
+    /// <summary>The welcome for a user who joined the conversation.</summary>
+    public static IReadOnlyList<BotReply> Welcome(bool elderMode) =>
+    [
+        new(elderMode ? DialogueTexts.WelcomeElder : DialogueTexts.Welcome + DialogueTexts.Examples)
+        {
+            Suggestions = DialogueTexts.ExampleButtons, ExpectsInput = true,
+        },
+    ];
+
+    private async Task<IReadOnlyList<BotReply>> RespondAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
+    {
+        var text = input.Text;
+        if (text.Length == 0 && input.LocationCode is null)
+        {
+            return [];
+        }
+
+        if (ReplyRecognizers.IsRestart(text))
+        {
+            Reset(state);
+            return [new(DialogueTexts.Restarted) { Suggestions = DialogueTexts.ExampleButtons, ExpectsInput = true }];
+        }
+
+        if (ReplyRecognizers.IsRepeat(text))
+        {
+            return state.LastReplies.Count == 0
+                ? [new(DialogueTexts.NothingToRepeat) { ExpectsInput = true }]
+                : [.. state.LastReplies.Select((m, i) => new BotReply(m.Text)
+                {
+                    Suggestions = m.Suggestions, ExpectsInput = i == state.LastReplies.Count - 1 && state.Stage != Stages.Idle,
+                })];
+        }
+
+        if (ReplyRecognizers.IsHumanAgent(text))
+        {
+            return Handoff(input, state, "citizen asked for a person");
+        }
+
+        if (ReplyRecognizers.ElderModeSwitch(text) is { } elderSwitch)
+        {
+            state.ElderMode = elderSwitch;
+            return [new(elderSwitch ? "已打开长辈模式。我会说得简短些，一次只问一件事。请说您要办什么事。" : "已关闭长辈模式。请说您要办什么事。")
+            {
+                ExpectsInput = true,
+            }];
+        }
+
+        return state.Stage switch
+        {
+            Stages.ChooseService => await ChooseServiceAsync(input, state, cancellationToken),
+            Stages.AskPlace => await AnswerPlaceAsync(input, state, cancellationToken),
+            Stages.Rating => await RateAsync(input, state, cancellationToken),
+            Stages.ConfirmRating => await ConfirmRatingAsync(input, state, cancellationToken),
+            Stages.RatingReason => await GiveReasonsAsync(input, state, cancellationToken),
+            Stages.RatingReasonText => await StoreRatingAsync(input, state, [.. state.PendingReasons], text, cancellationToken),
+            Stages.Complaint => Complaint(input, state),
+            Stages.ConfirmComplaint => await ConfirmComplaintAsync(input, state, cancellationToken),
+            Stages.ProgressNumber => await ProgressNumberAsync(input, state, cancellationToken),
+            Stages.ProgressPlace => await ProgressPlaceAsync(input, state, cancellationToken),
+            _ => await UnderstandAsync(input, state, cancellationToken),
+        };
+    }
+
+    /// <summary>A new request: understand it and act on the decision.</summary>
+    private async Task<IReadOnlyList<BotReply>> UnderstandAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
+    {
+        if (input.Text.Length == 0)
+        {
+            RememberDevicePlace(input, state);
+            return [];
+        }
+
+        var matches = await skills.FindServicesAsync(input.Text, cancellationToken);
+        return await ActOnAsync(matches, input, state, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<BotReply>> ActOnAsync(ServiceMatches matches, TurnInput input, DialogueState state,
+        CancellationToken cancellationToken)
+    {
+        Reset(state, keepPlace: true);
+        switch (matches.Decision)
+        {
+            case ServiceMatches.Clarify:
+                state.Stage = Stages.ChooseService;
+                state.Choices = [.. matches.Candidates.Where(c => c.IsService).Take(4).Select(c => c.Label)];
+                RememberPlace(state, matches.Province, matches.City);
+                return [OfferChoices(state)];
+            case ServiceMatches.OutOfScope:
+                return [new(DialogueTexts.OutOfScope + DialogueTexts.Examples + "也可以说“转人工”。")
+                {
+                    Suggestions = DialogueTexts.ExampleButtons, ExpectsInput = true,
+                }];
+        }
+
+        var label = matches.Label;
+        switch (label)
+        {
+            case "greeting":
+                return Welcome(state.ElderMode);
+            case "thanks":
+                return [new(DialogueTexts.Thanks + DialogueTexts.AnythingElse) { ExpectsInput = true }];
+            case "goodbye":
+                return [new(DialogueTexts.Goodbye)];
+            case "human_agent":
+                return Handoff(input, state, "citizen asked for a person");
+            case "complaint":
+                state.Stage = Stages.Complaint;
+                return [new(DialogueTexts.ComplaintAsk) { ExpectsInput = true }];
+            case "progress_query":
+                state.Stage = Stages.ProgressNumber;
+                return [new(DialogueTexts.ProgressAsk) { ExpectsInput = true }];
+        }
+
+        if (catalog.Find(label) is not { } service)
+        {
+            return [new(DialogueTexts.OutOfScope + DialogueTexts.Examples) { Suggestions = DialogueTexts.ExampleButtons, ExpectsInput = true }];
+        }
+
+        // Transfers are handled by one side (转入地 or 转出地): that province's page is the one to open.
+        var province = service.IsTransfer ? matches.ToProvince : matches.Province;
+        RememberPlace(state, matches.Province, matches.City);
+        if (service.IsTransfer && matches.ToProvince is null)
+        {
+            state.Province = null;
+        }
+
+        return await AnswerServiceAsync(service, province ?? state.Province, input, state, cancellationToken);
+    }
+
+    private static void Reset(DialogueState state, bool keepPlace = false)
+    {
+        state.Stage = Stages.Idle;
+        state.ServiceId = null;
+        state.Choices = [];
+        state.PendingLevel = null;
+        state.PendingReasons = [];
+        state.PendingText = null;
+        if (!keepPlace)
+        {
+            state.Province = null;
+            state.City = null;
+        }
+    }
+
+    private static void RememberPlace(DialogueState state, string? province, string? city)
+    {
+        if (province is not null)
+        {
+            state.Province = province;
+            state.City = city;
+        }
+    }
+
+    private IReadOnlyList<BotReply> Handoff(TurnInput input, DialogueState state, string reason)
+    {
+        var service = state.ServiceId is null ? null : catalog.Find(state.ServiceId);
+        return
+        [
+            BotReply.Event("handoff.initiate", new { reason, fallbackPhone = "12345", service = service?.Id, province = state.Province, channel = input.ChannelId }),
+            new(DialogueTexts.Handoff)
+            {
+                Card = input.Hotline ? null : new HeroCard("人工服务", null, "12345政务服务便民热线", [CardAction.Call("拨打12345", "12345")]),
+            },
+        ];
+    }
+}

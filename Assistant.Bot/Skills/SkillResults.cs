@@ -1,0 +1,32 @@
+using Assistant.Search.Catalog;
+using Assistant.Search.Understanding;
+
+namespace Assistant.Bot.Skills;
+
+/// <summary>What find_services returns: the understanding of a text, with the decision as a word.</summary>
+public sealed record ServiceMatches(string Text, string Normalized, IReadOnlyList<string> Tokens, string Label,
+    double Confidence, string Decision, IReadOnlyList<Candidate> Candidates, string? Province, string? City, string? ToProvince)
+{
+    public const string Answer = "answer";
+    public const string Clarify = "clarify";
+    public const string OutOfScope = "out_of_scope";
+
+    public bool IsServiceAnswer => Decision == Answer && Candidates.Count > 0 && Candidates[0].IsService;
+
+    public static ServiceMatches From(Understanding understanding) => new(understanding.Text, understanding.Normalized,
+        understanding.Tokens, understanding.Label, understanding.Confidence, understanding.Decision switch
+        {
+            Search.Understanding.Decision.Answer => Answer,
+            Search.Understanding.Decision.Clarify => Clarify,
+            _ => OutOfScope,
+        }, understanding.Candidates, understanding.Province, understanding.City, understanding.ToProvince);
+}
+
+/// <summary>A place resolved to its province and, when named, city.</summary>
+public sealed record PlaceResolution(string ProvinceCode, string ProvinceName, string? CityCode, string? CityName);
+
+/// <summary>A service's guide for one province: what to bring, how and where, and the page to open.</summary>
+/// <param name="NeedsPlace">True when the page depends on the province and none was given.</param>
+public sealed record ServiceGuide(string Id, string Name, string Description, IReadOnlyList<string> Materials, string Mode,
+    string Where, string Department, bool CrossProvince, string? TransferSide, string? ProvinceCode, string? ProvinceName,
+    ServicePage? Page, bool NeedsPlace);
