@@ -19,7 +19,11 @@ public sealed class SpeechApiFactory(IReadOnlyDictionary<string, string?> settin
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(
-            new Dictionary<string, string?>(settings) { ["Search:ArtifactsPath"] = AssistantFixture.ArtifactsPath }));
+            new Dictionary<string, string?>(settings)
+            {
+                ["Search:ArtifactsPath"] = AssistantFixture.ArtifactsPath,
+                ["Bot:DatabasePath"] = Path.Combine(Path.GetTempPath(), $"assistant-speech-test-{Guid.NewGuid():N}.db"),
+            }));
         builder.ConfigureTestServices(collection =>
         {
             services?.Invoke(collection);
@@ -36,6 +40,24 @@ public sealed class SpeechApiFactory(IReadOnlyDictionary<string, string?> settin
     }
 
     public RecordingTurnProcessor Turns => Services.GetRequiredService<RecordingTurnProcessor>();
+
+    /// <summary>A client once /health says ready, for tests that run real turns (the dialogue needs the index and model).</summary>
+    public async Task<HttpClient> ReadyClientAsync()
+    {
+        var client = CreateClient();
+        for (var attempt = 0; attempt < 1800; attempt++)
+        {
+            using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+            if (response.IsSuccessStatusCode)
+            {
+                return client;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the assistant did not become ready within 180 s");
+    }
 }
 
 /// <summary>Passes turns to the app's processor and keeps the incoming activities.</summary>

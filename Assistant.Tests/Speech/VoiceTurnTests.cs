@@ -19,7 +19,7 @@ public sealed class VoiceTurnTests(SpeechApiFixture fixture) : IClassFixture<Spe
     public async Task SpokenRequestRunsAsATurnAndTheReplyIsSpokenBack(string channelQuery, string channelId)
     {
         File.WriteAllText(SidecarTranscriptSpeechToText.SidecarPath(fixture.Audio.Path("opus.webm")), SpeechAudioFixture.Utterance);
-        var client = fixture.Sidecar.CreateClient();
+        var client = await fixture.Sidecar.ReadyClientAsync();
         var conversation = "voice-" + channelId;
 
         using var response = await SpeechApiTests.PostAudioAsync(client, $"/api/speech?conversationId={conversation}{channelQuery}",
