@@ -3,6 +3,7 @@ using Assistant.Api.DirectLine;
 using Assistant.Api.Endpoints;
 using Assistant.Api.Evaluation;
 using Assistant.Bot;
+using Assistant.Bot.Speech;
 using Assistant.Search;
 
 if (args is ["eval", ..])
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddAssistantSearch(builder.Configuration);
 builder.Services.AddAssistantBot(builder.Configuration);
 builder.Services.AddDirectLine();
+builder.Services.AddAssistantSpeech(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<Readiness>();
 builder.Services.AddHostedService<WarmUpService>();
@@ -32,5 +34,6 @@ app.MapUnderstandEndpoints();
 app.MapMessagesEndpoints();
 app.MapRatingEndpoints();
 app.MapDirectLineEndpoints();
+app.MapSpeechEndpoints();
 app.Run();
 return 0;

@@ -1,0 +1,94 @@
+using Assistant.Bot.Protocol;
+using Assistant.Bot.Turns;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Tests.Speech;
+
+/// <summary>
+/// The real server in process with speech configuration of the test's choosing, and the turn processor wrapped so the
+/// test can see the activity a voice turn produced. The wrapped processor is the one the app registers; only when the
+/// app registers none (before the dialogue is wired in) does <see cref="SpokenEchoTurnProcessor"/> stand in.
+/// </summary>
+public sealed class SpeechApiFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Assistant.Api.Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(
+            new Dictionary<string, string?>(settings)
+            {
+                ["Search:ArtifactsPath"] = AssistantFixture.ArtifactsPath,
+                ["Bot:DatabasePath"] = Path.Combine(Path.GetTempPath(), $"assistant-speech-test-{Guid.NewGuid():N}.db"),
+            }));
+        builder.ConfigureTestServices(collection =>
+        {
+            services?.Invoke(collection);
+            var registered = collection.LastOrDefault(d => d.ServiceType == typeof(ITurnProcessor));
+            collection.AddSingleton(sp => new RecordingTurnProcessor(registered switch
+            {
+                null => new SpokenEchoTurnProcessor(),
+                { ImplementationInstance: ITurnProcessor instance } => instance,
+                { ImplementationFactory: { } factory } => (ITurnProcessor)factory(sp),
+                _ => (ITurnProcessor)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!),
+            }));
+            collection.AddSingleton<ITurnProcessor>(sp => sp.GetRequiredService<RecordingTurnProcessor>());
+        });
+    }
+
+    public RecordingTurnProcessor Turns => Services.GetRequiredService<RecordingTurnProcessor>();
+
+    /// <summary>A client once /health says ready, for tests that run real turns (the dialogue needs the index and model).</summary>
+    public async Task<HttpClient> ReadyClientAsync()
+    {
+        var client = CreateClient();
+        for (var attempt = 0; attempt < 1800; attempt++)
+        {
+            using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+            if (response.IsSuccessStatusCode)
+            {
+                return client;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the assistant did not become ready within 180 s");
+    }
+}
+
+/// <summary>Passes turns to the app's processor and keeps the incoming activities.</summary>
+public sealed class RecordingTurnProcessor(ITurnProcessor inner) : ITurnProcessor
+{
+    private readonly List<Activity> _incoming = [];
+
+    public IReadOnlyList<Activity> Incoming => _incoming;
+
+    public Task<TurnResult> ProcessAsync(Activity incoming, CancellationToken cancellationToken)
+    {
+        lock (_incoming)
+        {
+            _incoming.Add(incoming);
+        }
+
+        return inner.ProcessAsync(incoming, cancellationToken);
+    }
+}
+
+/// <summary>TEST DOUBLE for the dialogue, used only while the app registers no ITurnProcessor: one spoken reply.</summary>
+public sealed class SpokenEchoTurnProcessor : ITurnProcessor
+{
+    public Task<TurnResult> ProcessAsync(Activity incoming, CancellationToken cancellationToken)
+    {
+        var reply = incoming.CreateReply() with
+        {
+            Text = "您要办理的是：" + incoming.Text,
+            Speak = $"<speak version=\"1.0\" xml:lang=\"zh-CN\">您要办理的是<break time=\"200ms\"/>{incoming.Text}</speak>",
+            InputHint = InputHints.Expecting,
+        };
+        return Task.FromResult(new TurnResult([reply]));
+    }
+}
