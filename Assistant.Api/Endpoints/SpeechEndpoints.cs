@@ -1,3 +1,4 @@
+using Assistant.Api.DirectLine;
 using Assistant.Bot.Protocol;
 using Assistant.Bot.Speech;
 using Assistant.Bot.Turns;
@@ -47,6 +48,24 @@ public static partial class SpeechEndpoints
             return Problem(400, "Invalid request", "channel must be speech or hotline.");
         }
 
+        // The web page speaks inside its Direct Line conversation: with that conversation's token the recognised text is
+        // posted there, so Web Chat shows it and the replies like any typed message (and the turn runs only once).
+        DirectLineConversation? directLine = null;
+        if (http.Request.Headers.Authorization.Count > 0)
+        {
+            if (!DirectLineAuth.TryAuthorize(http, http.RequestServices.GetRequiredService<DirectLineTokenService>(), conversationId,
+                    out _, out _, out var refused))
+            {
+                return refused!;
+            }
+
+            directLine = http.RequestServices.GetRequiredService<DirectLineConversations>().Find(conversationId);
+            if (directLine is null)
+            {
+                return Problem(404, "Conversation not found", "The Direct Line conversation has ended; start a new one.");
+            }
+        }
+
         if (engines.Recognizer is not { } recognizer)
         {
             return Problem(503, "Speech recognition not configured",
@@ -90,13 +109,23 @@ public static partial class SpeechEndpoints
         if (recognition.Status == RecognitionStatus.Recognized)
         {
             var activity = SpeechActivity.Create(conversationId, channelId, recognizer.Engine, recognition);
-            replies = (await turns.ProcessAsync(activity, ct)).Replies;
+            replies = directLine is null
+                ? (await turns.ProcessAsync(activity, ct)).Replies
+                : await PostToDirectLineAsync(http.RequestServices.GetRequiredService<DirectLineChannel>(), directLine, activity);
         }
 
         timing.Mark("turn");
         http.Response.Headers["Server-Timing"] = timing.ToString();
         return Results.Json(new SpeechTurnResponse(recognition.Text, Math.Round(recognition.Confidence, 4),
             recognition.Status == RecognitionStatus.Recognized ? "recognized" : "noMatch", replies), ActivityJson.Options);
+    }
+
+    private static async Task<IReadOnlyList<Activity>> PostToDirectLineAsync(DirectLineChannel channel,
+        DirectLineConversation conversation, Activity activity)
+    {
+        var before = conversation.Count;
+        var posted = await channel.PostAsync(conversation, activity with { ChannelId = DirectLineChannel.ChannelId });
+        return [.. conversation.Read(before).Activities.Where(a => a.ReplyToId == posted.Id)];
     }
 
     private static async Task<IResult> SynthesizeAsync(TtsRequest? request, SpeechEngines engines, IOptions<SpeechOptions> options,

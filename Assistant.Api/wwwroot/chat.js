@@ -76,7 +76,7 @@
       button: document.getElementById('mic'),
       status: micStatus,
       conversationId: () => conversationId,
-      sendText: text => store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text } }),
+      token: () => directLine.token || token,  // directlinejs refreshes its token; use the current one
     });
   }
 

@@ -22,7 +22,7 @@
     return body.detail || body.title || ('状态 ' + response.status);
   }
 
-  function attach({ button, status, conversationId, sendText }) {
+  function attach({ button, status, conversationId, token }) {
     let recorder = null;
     let available = null;
 
@@ -39,13 +39,15 @@
       say('正在识别…');
       const url = '/api/speech?conversationId=' + encodeURIComponent(conversationId());
       try {
-        const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': blob.type || 'audio/webm' }, body: blob });
+        // With the conversation's Direct Line token the server posts the recognised text into the chat itself, so Web Chat
+        // shows it and the answer like a typed message.
+        const response = await fetch(url, { method: 'POST', body: blob,
+          headers: { 'Content-Type': blob.type || 'audio/webm', 'Authorization': 'Bearer ' + token() } });
         if (response.status === 503 || response.status === 404) { unavailable(); return; }
         if (!response.ok) { say('没有听清：' + await problemText(response) + '。请再说一次或打字输入。'); return; }
         const result = await response.json();
         if (!result.text) { say('没有听清，请再说一次或打字输入。'); return; }
         say('识别结果：' + result.text);
-        sendText(result.text);
       } catch {
         say('语音发送失败，请检查网络后重试，或直接打字输入。');
       }

@@ -10,8 +10,7 @@ namespace Assistant.Tests.Speech;
 
 /// <summary>
 /// The real server in process with speech configuration of the test's choosing, and the turn processor wrapped so the
-/// test can see the activity a voice turn produced. The wrapped processor is the one the app registers; only when the
-/// app registers none (before the dialogue is wired in) does <see cref="SpokenEchoTurnProcessor"/> stand in.
+/// test can see the activity a voice turn produced. The wrapped processor is the real dialogue the app registers.
 /// </summary>
 public sealed class SpeechApiFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Assistant.Api.Program>
@@ -30,7 +29,7 @@ public sealed class SpeechApiFactory(IReadOnlyDictionary<string, string?> settin
             var registered = collection.LastOrDefault(d => d.ServiceType == typeof(ITurnProcessor));
             collection.AddSingleton(sp => new RecordingTurnProcessor(registered switch
             {
-                null => new SpokenEchoTurnProcessor(),
+                null => throw new InvalidOperationException("the app registers no ITurnProcessor"),
                 { ImplementationInstance: ITurnProcessor instance } => instance,
                 { ImplementationFactory: { } factory } => (ITurnProcessor)factory(sp),
                 _ => (ITurnProcessor)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!),
@@ -75,20 +74,5 @@ public sealed class RecordingTurnProcessor(ITurnProcessor inner) : ITurnProcesso
         }
 
         return inner.ProcessAsync(incoming, cancellationToken);
-    }
-}
-
-/// <summary>TEST DOUBLE for the dialogue, used only while the app registers no ITurnProcessor: one spoken reply.</summary>
-public sealed class SpokenEchoTurnProcessor : ITurnProcessor
-{
-    public Task<TurnResult> ProcessAsync(Activity incoming, CancellationToken cancellationToken)
-    {
-        var reply = incoming.CreateReply() with
-        {
-            Text = "您要办理的是：" + incoming.Text,
-            Speak = $"<speak version=\"1.0\" xml:lang=\"zh-CN\">您要办理的是<break time=\"200ms\"/>{incoming.Text}</speak>",
-            InputHint = InputHints.Expecting,
-        };
-        return Task.FromResult(new TurnResult([reply]));
     }
 }

@@ -56,4 +56,44 @@ public sealed class VoiceTurnTests(SpeechApiFixture fixture) : IClassFixture<Spe
         var audio = AudioDecoder.DecodeTo16k(wav, "audio/wav", TimeSpan.FromSeconds(60));
         Assert.True(audio.Duration.TotalSeconds > 0.5 && audio.Rms() > 0.01, $"{audio.Duration} RMS {audio.Rms()}");
     }
+
+    [Fact]
+    public async Task OnTheWebPageTheSpokenTextJoinsItsDirectLineConversation()
+    {
+        File.WriteAllText(SidecarTranscriptSpeechToText.SidecarPath(fixture.Audio.Path("opus.webm")), SpeechAudioFixture.Utterance);
+        var client = await fixture.Sidecar.ReadyClientAsync();
+        using var generated = await client.PostAsync(new Uri("/v3/directline/tokens/generate", UriKind.Relative), null);
+        var grant = await generated.Content.ReadFromJsonAsync<JsonElement>();
+        var (conversation, token) = (grant.GetProperty("conversationId").GetString()!, grant.GetProperty("token").GetString()!);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        (await client.PostAsync(new Uri("/v3/directline/conversations", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+        using var response = await SpeechApiTests.PostAudioAsync(client, $"/api/speech?conversationId={Uri.EscapeDataString(conversation)}",
+            "opus.webm", "audio/webm;codecs=opus", fixture.Audio);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replies");
+        Assert.True(replies.GetArrayLength() > 0);
+        var log = await client.GetFromJsonAsync<JsonElement>(new Uri($"/v3/directline/conversations/{Uri.EscapeDataString(conversation)}/activities", UriKind.Relative));
+        var activities = log.GetProperty("activities").EnumerateArray().ToList();
+        // The chat shows the spoken words as the citizen's message, then the bot's answer to them: one turn, not two.
+        var spoken = Assert.Single(activities, a => a.GetProperty("from").GetProperty("role").GetString() == "user");
+        Assert.Equal(SpeechAudioFixture.Utterance, spoken.GetProperty("text").GetString());
+        Assert.Contains(activities, a => a.TryGetProperty("replyToId", out var r) && r.GetString() == spoken.GetProperty("id").GetString());
+        Assert.Single(fixture.Sidecar.Turns.Incoming, a => a.Conversation?.Id == conversation && a.Type == ActivityTypes.Message);
+    }
+
+    [Fact]
+    public async Task AnotherConversationsTokenIsRefused()
+    {
+        var client = await fixture.Sidecar.ReadyClientAsync();
+        using var generated = await client.PostAsync(new Uri("/v3/directline/tokens/generate", UriKind.Relative), null);
+        var token = (await generated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await SpeechApiTests.PostAudioAsync(client, "/api/speech?conversationId=someone-else",
+            "opus.webm", "audio/webm;codecs=opus", fixture.Audio);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
 }
