@@ -26,5 +26,6 @@ app.MapSearchEndpoints();
 app.MapUnderstandEndpoints();
 app.MapMessagesEndpoints();
 app.MapRatingEndpoints();
+app.MapPluginEndpoints();
 app.Run();
 return 0;
