@@ -30,7 +30,8 @@ public static partial class PersonalDataMasker
         var run = 0;
         foreach (var c in text)
         {
-            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            // Spaces and dashes do not end a run: bank cards are often written in groups of four.
+            run = char.IsAsciiDigit(c) ? run + 1 : c is ' ' or '-' ? run : 0;
             if (run >= 11)
             {
                 return true;
