@@ -23,8 +23,11 @@ public sealed class AssistantFixture : IDisposable
 
     public static string DataPath => Path.Combine(AppContext.BaseDirectory, "data");
 
-    /// <summary>One artifacts folder per test run, shared by the fixture and the web host so the model is trained once.</summary>
-    public static string ArtifactsPath { get; } = Path.Combine(Path.GetTempPath(), "assistant-tests-" + Environment.ProcessId);
+    /// <summary>
+    /// One artifacts folder shared by the fixture, every web host and later runs: the index and model inside are keyed by
+    /// a hash of the data, so a change retrains while an unchanged tree reuses them (staging names keep writers apart).
+    /// </summary>
+    public static string ArtifactsPath { get; } = Path.Combine(Path.GetTempPath(), "assistant-tests-artifacts");
 
     public SearchResources Resources { get; }
 

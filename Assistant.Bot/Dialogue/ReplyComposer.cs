@@ -57,6 +57,6 @@ public static partial class ReplyComposer
             .Select(l => l.Length > 0 && "。？！?!".Contains(l[^1], StringComparison.Ordinal) ? l : l + "。"));
     }
 
-    [GeneratedRegex(@"https?://\S+")]
+    [GeneratedRegex(@"[，,]?\s*https?://\S+")]
     private static partial Regex Url();
 }

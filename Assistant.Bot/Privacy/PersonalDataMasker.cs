@@ -27,12 +27,11 @@ public static partial class PersonalDataMasker
 
     private static bool ContainsDigitRun(string text)
     {
-        var run = 0;
+        // Cheap pre-check on the hot path: every pattern has at least 11 digits (spaces may separate them).
+        var digits = 0;
         foreach (var c in text)
         {
-            // Spaces and dashes do not end a run: bank cards are often written in groups of four.
-            run = char.IsAsciiDigit(c) ? run + 1 : c is ' ' or '-' ? run : 0;
-            if (run >= 11)
+            if (char.IsAsciiDigit(c) && ++digits >= 11)
             {
                 return true;
             }
@@ -56,6 +55,6 @@ public static partial class PersonalDataMasker
     private static partial Regex Mobile();
 
     // Bank cards: 16–19 digits, possibly grouped by spaces or dashes in fours.
-    [GeneratedRegex(@"(?<!\d)(?:\d{4}[ -]?){3}\d{4}(?:\d{1,3})?(?!\d)")]
+    [GeneratedRegex(@"(?<!\d)(?:\d{4}[ -]?){3}\d{4}(?:[ -]?\d{1,3})?(?!\d)")]
     private static partial Regex BankCard();
 }

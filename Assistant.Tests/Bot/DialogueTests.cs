@@ -1,0 +1,305 @@
+using System.Text.Json;
+using Assistant.Bot.Protocol;
+using Assistant.Bot.Ratings;
+using Assistant.Bot.Storage;
+
+namespace Assistant.Tests.Bot;
+
+/// <summary>The dialogue as a citizen meets it, through the real understanding step, kernel skills and storage.</summary>
+[Collection(AssistantGroup.Name)]
+public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
+{
+    private readonly BotHarness _bot = new(fixture, TestDatabases.Sqlite);
+
+    public void Dispose() => _bot.Dispose();
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Kinds), MemberType = typeof(TestDatabases))]
+    public async Task LostIdCardAsksWhereThenAnswersWithTheProvincialPageThenAsksForARating(string kind)
+    {
+        using var bot = new BotHarness(fixture, kind);
+
+        var first = await bot.SayAsync("c1", "我身份证丢了");
+        Assert.Contains("居民身份证", first.AllText());
+        Assert.Contains("哪个省或城市", first.AllText());
+        Assert.Contains("广东", first.LastButtons());
+
+        var answer = await bot.SayAsync("c1", "浙江杭州");
+        var text = answer.AllText();
+        Assert.Contains("为您找到：居民身份证", text);
+        Assert.Contains("需要准备：", text);
+        Assert.Contains("浙江", text);
+        Assert.Contains("浙里办", text);
+        var link = Assert.Single(answer.CardButtons(), b => b.GetProperty("type").GetString() == "openUrl");
+        Assert.Equal(fixture.Resources.Catalog.Province("33")!.PortalUrl, link.GetProperty("value").GetString());
+        // The five levels in neutral order, none preselected, as the last message waiting for input.
+        Assert.Equal(["非常满意", "满意", "基本满意", "不满意", "非常不满意"], answer.LastButtons());
+        Assert.Equal(InputHints.Expecting, answer.Messages().Last().InputHint);
+        Assert.Empty(await bot.Store.ListRatingsAsync(CancellationToken.None));
+
+        var thanks = await bot.SayAsync("c1", "满意");
+        Assert.Contains("感谢您的评价（满意）", thanks.AllText());
+        var rating = Assert.Single(await bot.Store.ListRatingsAsync(CancellationToken.None));
+        Assert.Equal(("c1", "id-card-reissue", "33", 4, "test"), (rating.ConversationId, rating.ServiceId, rating.Province, rating.Level, rating.Channel));
+    }
+
+    [Fact]
+    public async Task EveryMessageCarriesSpeakAndAnInputHint()
+    {
+        var replies = await _bot.SayAsync("speak", "我想在广州办社保卡");
+
+        Assert.All(replies.Messages(), r =>
+        {
+            Assert.StartsWith("<speak version=\"1.0\"", r.Speak, StringComparison.Ordinal);
+            Assert.DoesNotContain("gov.cn", r.Speak, StringComparison.Ordinal);
+            Assert.NotNull(r.InputHint);
+        });
+        Assert.All(replies.Messages().SkipLast(1), r => Assert.Equal(InputHints.Ignoring, r.InputHint));
+    }
+
+    [Fact]
+    public async Task AProvinceCanBeChosenByItsButtonNumber()
+    {
+        await _bot.SayAsync("number", "我想办社保卡");
+
+        var answer = await _bot.SayAsync("number", "3");
+
+        Assert.Contains("为您找到：社会保障卡", answer.AllText());
+        Assert.Contains("广东", answer.AllText());
+    }
+
+    [Fact]
+    public async Task DeviceLocationInChannelDataAnswersWhere()
+    {
+        await _bot.SayAsync("geo", "我想办社保卡");
+
+        var answer = await _bot.SayAsync("geo", "", new { location = new { adcode = "510106" } });
+
+        Assert.Contains("四川", answer.AllText());
+        Assert.Contains("天府通办", answer.AllText());
+    }
+
+    [Fact]
+    public async Task TransfersGoToTheHandlingProvinceAndSayWhy()
+    {
+        var answer = await _bot.SayAsync("transfer", "我在深圳上班，老家河南，养老保险想转回去");
+
+        var text = answer.AllText();
+        Assert.Contains("养老保险关系转移", text);
+        Assert.Contains("由转入地受理", text);
+        Assert.Contains("河南", text);
+        Assert.DoesNotContain("广东", text);
+    }
+
+    [Fact]
+    public async Task UnclearRequestsOfferTheCandidatesAndNoneOfThese()
+    {
+        var replies = await _bot.SayAsync("clarify", "转移");
+        var choices = replies.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
+        if (!replies.AllText().Contains("哪一项", StringComparison.Ordinal))
+        {
+            Assert.Fail("expected a clarification for 转移, got: " + replies.AllText());
+        }
+
+        Assert.InRange(choices.Count, 3, 5);
+        Assert.Equal("都不是", choices[^1]);
+
+        var answer = await _bot.SayAsync("clarify", "2");
+        Assert.Contains(choices[1], answer.AllText());
+        Assert.DoesNotContain(choices[0], answer.AllText());
+    }
+
+    [Fact]
+    public async Task OutOfScopeSaysWhatWeCanDoWithExamples()
+    {
+        var replies = await _bot.SayAsync("oos", "帮我推荐一部好看的电影");
+
+        Assert.Contains("不在我能帮您办理的政务服务范围内", replies.AllText());
+        Assert.Contains("我想办社保卡", replies.LastButtons());
+    }
+
+    [Fact]
+    public async Task ANegativeRatingAsksWhyAndOpensACaseDueInFifteenWorkingDays()
+    {
+        await _bot.SayAsync("bad", "我想在杭州补办身份证");
+        var why = await _bot.SayAsync("bad", "非常不满意");
+        Assert.Equal(RatingService.NegativeReasons, why.LastButtons());
+        Assert.Empty(await _bot.Store.ListRatingsAsync(CancellationToken.None));
+
+        var done = await _bot.SayAsync("bad", "其他");
+        Assert.Contains("具体情况", done.AllText());
+        var closing = await _bot.SayAsync("bad", "网上预约一直约不上，我电话13812345678");
+
+        var rating = Assert.Single(await _bot.Store.ListRatingsAsync(CancellationToken.None));
+        Assert.Equal((1, "其他"), (rating.Level, rating.Reasons.Single()));
+        Assert.Equal("网上预约一直约不上，我电话138****5678", rating.Text);
+        var followUp = Assert.Single(await _bot.Store.ListCasesAsync(CancellationToken.None));
+        Assert.Equal(rating.Id, followUp.RatingId);
+        Assert.Contains(followUp.Id, closing.AllText());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        Assert.Equal(new WorkingCalendar([], []).AddWorkingDays(today, 15), followUp.DueDate);
+    }
+
+    [Fact]
+    public async Task OneRatingPerServiceInAConversation()
+    {
+        await _bot.SayAsync("twice", "我想在杭州补办身份证");
+        await _bot.SayAsync("twice", "满意");
+
+        var again = await _bot.SayAsync("twice", "我想在杭州补办身份证");
+
+        Assert.DoesNotContain("非常满意", again.LastButtons());
+        Assert.Contains("还有其他需要办的吗", again.AllText());
+        Assert.Single(await _bot.Store.ListRatingsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task MovingOnWithoutRatingStoresNothing()
+    {
+        await _bot.SayAsync("skip", "我想在杭州补办身份证");
+
+        var next = await _bot.SayAsync("skip", "公积金怎么提取");
+
+        Assert.Contains("公积金", next.AllText());
+        Assert.Empty(await _bot.Store.ListRatingsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task HotlineReadsTheLevelsAndConfirmsBeforeStoring()
+    {
+        var answer = await _bot.SayAsync("phone", "我想在杭州补办身份证", channelId: "hotline");
+        Assert.Contains("非常满意、满意、基本满意、不满意、非常不满意", answer.Messages().Last().Speak);
+        Assert.All(answer.Messages(), r => Assert.Null(r.Attachments));
+
+        var confirm = await _bot.SayAsync("phone", "满意", channelId: "hotline");
+        Assert.Contains("您的评价是“满意”，对吗", confirm.AllText());
+        Assert.Empty(await _bot.Store.ListRatingsAsync(CancellationToken.None));
+
+        await _bot.SayAsync("phone", "对", channelId: "hotline");
+        Assert.Equal(4, Assert.Single(await _bot.Store.ListRatingsAsync(CancellationToken.None)).Level);
+    }
+
+    [Fact]
+    public async Task ComplaintsAreConfirmedMaskedAndRegistered()
+    {
+        await _bot.SayAsync("complaint", "我要投诉");
+        var confirm = await _bot.SayAsync("complaint", "窗口人员态度很差，身份证110101199003074512");
+        Assert.Contains("110101********4512", confirm.AllText());
+        Assert.DoesNotContain("110101199003074512", confirm.AllText());
+
+        var done = await _bot.SayAsync("complaint", "是的");
+
+        var followUp = Assert.Single(await _bot.Store.ListCasesAsync(CancellationToken.None));
+        Assert.Equal(FollowUpCase.ComplaintKind, followUp.Kind);
+        Assert.DoesNotContain("199003074512", followUp.Summary);
+        Assert.Contains(followUp.Id, done.AllText());
+    }
+
+    [Fact]
+    public async Task ProgressQueriesPointToTheProvincesQueryPage()
+    {
+        await _bot.SayAsync("progress", "我想查一下办件进度");
+        await _bot.SayAsync("progress", "SB20240001234");
+
+        var answer = await _bot.SayAsync("progress", "江苏");
+
+        Assert.Contains("SB20240001234", answer.AllText());
+        Assert.Contains("江苏", answer.AllText());
+        Assert.Single(answer.CardButtons(), b => b.GetProperty("type").GetString() == "openUrl");
+    }
+
+    [Fact]
+    public async Task HumanAgentSendsAHandoffEventAnd12345()
+    {
+        var replies = await _bot.SayAsync("human", "转人工");
+
+        var handoff = Assert.Single(replies, r => r.Type == ActivityTypes.Event);
+        Assert.Equal("handoff.initiate", handoff.Name);
+        Assert.Contains("12345", replies.AllText());
+        Assert.Contains(replies.CardButtons(), b => b.GetProperty("type").GetString() == "call");
+    }
+
+    [Fact]
+    public async Task RepeatSaysTheLastRepliesAgainAndRestartForgets()
+    {
+        var asked = await _bot.SayAsync("again", "我想办社保卡");
+
+        var repeated = await _bot.SayAsync("again", "再说一遍");
+        Assert.Equal(asked.AllText(), repeated.AllText());
+
+        var restarted = await _bot.SayAsync("again", "重新开始");
+        Assert.Contains("已重新开始", restarted.AllText());
+        var fresh = await _bot.SayAsync("again", "广东");
+        Assert.DoesNotContain("社会保障卡", fresh.AllText());
+    }
+
+    [Fact]
+    public async Task ElderModeFromChannelDataSpeaksSlowerAndShorter()
+    {
+        var normal = await _bot.SayAsync("normal", "我想在杭州补办身份证");
+        var elder = await _bot.SayAsync("elder", "我想在杭州补办身份证", new { elderMode = true });
+
+        Assert.Contains("prosody rate=\"-25%\"", elder.Messages().First().Speak);
+        Assert.DoesNotContain("prosody", normal.Messages().First().Speak);
+        Assert.True(elder.AllText().Length < normal.AllText().Length);
+        Assert.Single(elder.Messages(), m => m.InputHint == InputHints.Expecting);
+    }
+
+    [Fact]
+    public async Task WelcomeOnlyWhenAUserJoins()
+    {
+        var userJoined = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate, ChannelId = "test", Conversation = new("welcome"),
+            From = new("user-1"), Recipient = new("assistant"), MembersAdded = [new("assistant"), new("user-1")],
+        };
+        var botJoined = userJoined with { Conversation = new("bot-only"), MembersAdded = [new("assistant")] };
+
+        var welcome = await _bot.Processor.ProcessAsync(userJoined, CancellationToken.None);
+        var nothing = await _bot.Processor.ProcessAsync(botJoined, CancellationToken.None);
+
+        Assert.Contains("政务服务智能导办助手", welcome.Replies.AllText());
+        Assert.Contains("我想办社保卡", welcome.Replies.LastButtons());
+        Assert.Empty(nothing.Replies);
+    }
+
+    [Fact]
+    public async Task TranscriptsKeepWhatWasSaidMasked()
+    {
+        await _bot.SayAsync("transcript", "我电话13812345678，身份证丢了");
+
+        var entries = await _bot.Store.ReadTranscriptAsync("transcript", CancellationToken.None);
+
+        Assert.Equal(TranscriptEntry.Incoming, entries[0].Direction);
+        Assert.Contains("138****5678", entries[0].ActivityJson);
+        Assert.DoesNotContain("13812345678", string.Concat(entries.Select(e => e.ActivityJson)));
+        Assert.Contains(entries, e => e.Direction == TranscriptEntry.Outgoing);
+    }
+
+    [Fact]
+    public async Task MessagesArrivingTogetherAreHandledInOrder()
+    {
+        string[] texts = ["我想办社保卡", "广东", "满意", "我想在杭州补办身份证", "非常满意"];
+        var activities = texts.Select(t => _bot.Message("burst", t)).ToList();
+
+        // All five start at once, as a channel may deliver them; each must see the state the previous one left.
+        var results = await Task.WhenAll(activities.Select(a => _bot.Processor.ProcessAsync(a, CancellationToken.None)));
+
+        var incoming = (await _bot.Store.ReadTranscriptAsync("burst", CancellationToken.None))
+            .Where(e => e.Direction == TranscriptEntry.Incoming)
+            .Select(e => JsonSerializer.Deserialize<Activity>(e.ActivityJson, ActivityJson.Options)!.Text);
+        Assert.Equal(texts, incoming);
+        Assert.Equal(2, (await _bot.Store.ListRatingsAsync(CancellationToken.None)).Count(r => r.ConversationId == "burst"));
+        Assert.All(results, r => Assert.NotEmpty(r.Replies));
+    }
+
+    [Fact]
+    public async Task UnknownInvokeIs501()
+    {
+        var invoke = _bot.Message("invoke", "") with { Type = ActivityTypes.Invoke, Name = "unknown/thing" };
+
+        var result = await _bot.Processor.ProcessAsync(invoke, CancellationToken.None);
+
+        Assert.Equal(501, result.InvokeStatus);
+    }
+}

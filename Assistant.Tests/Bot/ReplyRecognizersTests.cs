@@ -1,0 +1,46 @@
+using Assistant.Bot.Dialogue;
+
+namespace Assistant.Tests.Bot;
+
+public sealed class ReplyRecognizersTests
+{
+    [Theory]
+    [InlineData("是", true)]
+    [InlineData("对的", true)]
+    [InlineData("好的，谢谢", true)]
+    [InlineData("嗯", true)]
+    [InlineData("不是", false)]
+    [InlineData("不用了", false)]
+    [InlineData("算了吧", false)]
+    public void ChineseYesAndNo(string text, bool yes)
+    {
+        Assert.Equal(yes, ReplyRecognizers.IsYes(text));
+        Assert.Equal(!yes, ReplyRecognizers.IsNo(text));
+    }
+
+    [Theory]
+    [InlineData("非常满意", 5)]
+    [InlineData("满意", 4)]
+    [InlineData("挺满意的", 4)]
+    [InlineData("基本满意", 3)]
+    [InlineData("不满意", 2)]
+    [InlineData("不太满意", 2)]
+    [InlineData("非常不满意！", 1)]
+    [InlineData("5分", 5)]
+    [InlineData("一星", 1)]
+    public void RatingLevelsFromWordsAndNumbers(string text, int level) => Assert.Equal(level, ReplyRecognizers.RatingLevel(text));
+
+    [Theory]
+    [InlineData("我想办社保卡")]
+    [InlineData("6")]
+    [InlineData("")]
+    public void OtherTextIsNoRating(string text) => Assert.Null(ReplyRecognizers.RatingLevel(text));
+
+    [Theory]
+    [InlineData("2", 2)]
+    [InlineData("第二个", 2)]
+    [InlineData("三", 3)]
+    [InlineData("第1项", 1)]
+    [InlineData("选4", 4)]
+    public void ChoiceNumbers(string text, int number) => Assert.Equal(number, ReplyRecognizers.ChoiceNumber(text));
+}
