@@ -1,4 +1,5 @@
 using Assistant.Bot.Dialogue;
+using Assistant.Bot.Ratings;
 using Assistant.Bot.Skills;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -47,7 +48,7 @@ public sealed class NoModelDialogueTests(AssistantFixture fixture) : IDisposable
     {
         // Arrange: the dialogue as it was constructed before the model seam existed.
         var plain = new AssistantDialogue(_host.Services.GetRequiredService<SkillClient>(), fixture.Resources.Catalog,
-            _host.Services.GetRequiredService<Bot.Ratings.RatingService>());
+            _host.Services.GetRequiredService<RatingService>());
         var registered = _host.Dialogue;
 
         // Act

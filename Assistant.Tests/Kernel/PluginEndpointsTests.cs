@@ -10,7 +10,7 @@ public sealed class PluginEndpointsTests(AssistantApiFactory factory) : IClassFi
     public async Task ListsEveryFunctionWithParameterAndReturnSchemas()
     {
         // Arrange
-        var client = factory.CreateClient();
+        var client = await factory.ReadyClientAsync();
 
         // Act
         using var response = await client.GetAsync(new Uri("/api/plugins", UriKind.Relative));
