@@ -22,6 +22,9 @@ public static class ModelServiceCollectionExtensions
         services.AddOptions<AiOptions>().Bind(configuration.GetSection(AiOptions.Section));
         // Registered in DI so that new Kernel(serviceProvider) applies it to every function call.
         services.AddSingleton<IFunctionInvocationFilter, SkillCallFilter>();
+        // Semantic Kernel logs raw function arguments, results and chat messages at Trace, before the filter masks them:
+        // cap its categories so that turning up log levels can never write personal numbers.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.SemanticKernel", LogLevel.Information));
         services.AddHttpClient(HttpClientName);
         // Decided when first resolved, not here, so configuration added later (tests, hosting) is honoured.
         services.AddSingleton<IModelAssistant>(sp =>

@@ -27,7 +27,7 @@ public sealed class KernelTestHost : IDisposable
         }
 
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton(fixture.Resources);
         services.AddSingleton(fixture.Understander);
         services.AddAssistantBot(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());

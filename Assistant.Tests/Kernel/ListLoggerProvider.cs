@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Assistant.Tests.Kernel;
 
-/// <summary>Keeps every log entry in memory, so tests can check what was logged and that nothing personal was.</summary>
+/// <summary>Keeps every log entry (at every level, Trace included) in memory, so tests can check what was logged and that nothing personal was.</summary>
 public sealed class ListLoggerProvider : ILoggerProvider
 {
     public ConcurrentQueue<LogEntry> Entries { get; } = new();

@@ -37,6 +37,9 @@ public sealed class ModelContractTests(AssistantFixture fixture)
         Assert.Equal(["assistant-find_services", "assistant-resolve_place", "assistant-get_service_guide"], ToolNames(first));
         Assert.Equal("小孩读书", Messages(first).Last(m => m.Role == "user").Content);
         Assert.Contains(ModelPrompts.NoService, Messages(first).First(m => m.Role == "system").Content, StringComparison.Ordinal);
+        // The model's tool call went through the kernel's call filter like the dialogue's own.
+        Assert.Equal(2, host.Logs.Entries.Count(e => e.Category == typeof(SkillCallFilter).FullName
+            && Equals(e.Values["Function"], "assistant.find_services")));
         // The second request carries the catalog's answer to the tool call back to the model.
         var toolResult = Assert.Single(Messages(requests[1].Body), m => m.Role == "tool").Content;
         Assert.Contains("school-enrollment", toolResult, StringComparison.Ordinal);
@@ -122,6 +125,7 @@ public sealed class ModelContractTests(AssistantFixture fixture)
 
         var body = Assert.Single(model.Requests).Body.ToJsonString();
         Assert.DoesNotContain("13812345678", body, StringComparison.Ordinal);
+        Assert.All(host.Logs.Entries, e => Assert.DoesNotContain("13812345678", e.Message, StringComparison.Ordinal));
     }
 
     [Fact]
