@@ -1,4 +1,5 @@
 using Assistant.Api;
+using Assistant.Api.DirectLine;
 using Assistant.Api.Endpoints;
 using Assistant.Api.Evaluation;
 using Assistant.Bot;
@@ -13,6 +14,7 @@ if (args is ["eval", ..])
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddAssistantSearch(builder.Configuration);
 builder.Services.AddAssistantBot(builder.Configuration);
+builder.Services.AddDirectLine();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<Readiness>();
 builder.Services.AddHostedService<WarmUpService>();
@@ -21,11 +23,15 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = Sys
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebSockets();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapHealthEndpoint();
 app.MapSearchEndpoints();
 app.MapUnderstandEndpoints();
 app.MapMessagesEndpoints();
 app.MapRatingEndpoints();
+app.MapDirectLineEndpoints();
 app.MapPluginEndpoints();
 app.Run();
 return 0;
