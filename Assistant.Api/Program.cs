@@ -35,5 +35,6 @@ app.MapMessagesEndpoints();
 app.MapRatingEndpoints();
 app.MapDirectLineEndpoints();
 app.MapSpeechEndpoints();
+app.MapPluginEndpoints();
 app.Run();
 return 0;

@@ -35,6 +35,7 @@ public static class BotServiceCollectionExtensions
         });
         services.AddSingleton<RatingService>();
         services.AddSingleton<AssistantSkills>();
+        services.AddAssistantModel(configuration);
         services.AddSingleton(sp =>
         {
             var kernel = new Kernel(sp);
@@ -43,7 +44,8 @@ public static class BotServiceCollectionExtensions
         });
         services.AddSingleton(sp => new SkillClient(sp.GetRequiredService<Kernel>()));
         services.AddSingleton(sp => new AssistantDialogue(sp.GetRequiredService<SkillClient>(),
-            sp.GetRequiredService<SearchResources>().Catalog, sp.GetRequiredService<RatingService>()));
+            sp.GetRequiredService<SearchResources>().Catalog, sp.GetRequiredService<RatingService>(),
+            sp.GetRequiredService<IModelAssistant>()));
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<ITurnProcessor, BotTurnProcessor>();
         services.AddHttpClient<ChannelReplySender>(http => http.Timeout = TimeSpan.FromSeconds(15));

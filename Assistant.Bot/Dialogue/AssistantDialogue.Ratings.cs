@@ -41,6 +41,11 @@ public sealed partial class AssistantDialogue
     {
         if (ReplyRecognizers.RatingLevel(input.Text) is not { } level)
         {
+            if (await AnswerFollowUpAsync(input, state, cancellationToken) is { } followUp)
+            {
+                return followUp;
+            }
+
             // Not a rating: the citizen moved on. Nothing is stored (never a default rating).
             Reset(state, keepPlace: true);
             return ReplyRecognizers.IsNo(input.Text)

@@ -9,8 +9,11 @@ namespace Assistant.Bot.Dialogue;
 /// The guided dialogue: understands each turn, clarifies what is missing (which service, which province), answers with
 /// the provincial page, then asks for a 好差评 rating. Commands (取消, 转人工, 投诉, 办件进度, 再说一遍, 长辈模式) work at any time.
 /// </summary>
-public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog catalog, RatingService ratings)
+public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog catalog, RatingService ratings,
+    IModelAssistant? model = null)
 {
+    private readonly IModelAssistant _model = model ?? NoModelAssistant.Instance;
+
     private static readonly Dictionary<string, string> s_provinceButtonCodes = new(StringComparer.Ordinal)
     {
         ["北京"] = "11", ["上海"] = "31", ["广东"] = "44", ["浙江"] = "33", ["江苏"] = "32", ["四川"] = "51",
@@ -93,7 +96,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
             Stages.ConfirmComplaint => await ConfirmComplaintAsync(input, state, cancellationToken),
             Stages.ProgressNumber => await ProgressNumberAsync(input, state, cancellationToken),
             Stages.ProgressPlace => await ProgressPlaceAsync(input, state, cancellationToken),
-            _ => await UnderstandAsync(input, state, cancellationToken),
+            _ => await AnswerFollowUpAsync(input, state, cancellationToken) ?? await UnderstandAsync(input, state, cancellationToken),
         };
     }
 
@@ -113,6 +116,12 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
     private async Task<IReadOnlyList<BotReply>> ActOnAsync(ServiceMatches matches, TurnInput input, DialogueState state,
         CancellationToken cancellationToken)
     {
+        // With a model configured, it may rephrase what the core could not place; it can only pick a service the catalog returned.
+        if (matches.Decision != ServiceMatches.Answer && await _model.SearchAgainAsync(input.Text, matches, cancellationToken) is { } found)
+        {
+            matches = found;
+        }
+
         Reset(state, keepPlace: true);
         switch (matches.Decision)
         {
