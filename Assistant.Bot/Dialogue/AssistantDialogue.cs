@@ -110,6 +110,24 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
         }
 
         var matches = await skills.FindServicesAsync(input.Text, cancellationToken);
+        if (matches.Decision != ServiceMatches.Answer && input.Alternatives.Count > 0)
+        {
+            // Speech: the recogniser's other readings may be what was said (社保咔 / 社保卡); try them before asking again.
+            foreach (var alternative in input.Alternatives.Where(a => a != input.Text))
+            {
+                var other = await skills.FindServicesAsync(alternative, cancellationToken);
+                if (other.Decision == ServiceMatches.Answer)
+                {
+                    return await ActOnAsync(other, input, state, cancellationToken);
+                }
+            }
+
+            if (matches.Decision == ServiceMatches.OutOfScope)
+            {
+                return [new(DialogueTexts.NotHeard) { ExpectsInput = true }];
+            }
+        }
+
         return await ActOnAsync(matches, input, state, cancellationToken);
     }
 

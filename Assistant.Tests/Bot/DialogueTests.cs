@@ -294,6 +294,18 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task SpeechAlternativesAreTriedBeforeAskingAgain()
+    {
+        var speech = new { speech = new { engine = "azure", alternatives = new[] { new { text = "今天天气不错" }, new { text = "我想在杭州补办身份证" } } } };
+
+        var answer = await _bot.SayAsync("nbest", "今天天气不错", speech, "speech");
+        var notHeard = await _bot.SayAsync("nbest-none", "今天天气不错", new { speech = new { alternatives = new[] { new { text = "天气不错" } } } }, "speech");
+
+        Assert.Contains("为您找到：居民身份证", answer.AllText());
+        Assert.Contains("没听清", notHeard.AllText());
+    }
+
+    [Fact]
     public async Task UnknownInvokeIs501()
     {
         var invoke = _bot.Message("invoke", "") with { Type = ActivityTypes.Invoke, Name = "unknown/thing" };

@@ -44,7 +44,7 @@ public sealed class KernelTestHost : IDisposable
 
     /// <summary>One message turn in conversation <paramref name="conversationId"/>.</summary>
     public Task<IReadOnlyList<BotReply>> SayAsync(string text, DialogueState state, string conversationId = "kernel-test") =>
-        Dialogue.RunAsync(new TurnInput(conversationId, "webchat", text, null, false, null), state, CancellationToken.None);
+        Dialogue.RunAsync(new TurnInput(conversationId, "webchat", text, null, false, null, []), state, CancellationToken.None);
 
     public void Dispose()
     {

@@ -65,7 +65,7 @@ public sealed class NoModelDialogueTests(AssistantFixture fixture) : IDisposable
         var transcript = new List<string>();
         foreach (var text in s_script)
         {
-            var replies = await dialogue.RunAsync(new TurnInput(conversationId, "webchat", text, null, false, null), state, CancellationToken.None);
+            var replies = await dialogue.RunAsync(new TurnInput(conversationId, "webchat", text, null, false, null, []), state, CancellationToken.None);
             transcript.AddRange(replies.Select(r => $"{r.Text}|{string.Join(",", r.Suggestions)}|{r.Card?.Title}|{state.Stage}"));
         }
 
