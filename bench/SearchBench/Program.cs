@@ -65,8 +65,9 @@ void Measure(string name, ServiceCatalog catalog, string folder, bool breakdown)
         var parts = new SearchBreakdown(index, search);
         Latency($"{name}:   analysis only (normalize, places, features)", q => search.Analyzer.Analyze(q));
         Latency($"{name}:   Lucene query only (build query + top docs, no stored fields)", parts.QueryOnly);
-        Latency($"{name}:   doc loading only (stored id of the {SearchBreakdown.Fetched} docs ServiceSearcher reads)", parts.LoadOnly);
+        Latency($"{name}:   stored-field loading of {SearchBreakdown.Fetched} hits (what ServiceSearcher did before the id array)", parts.LoadOnly);
         Latency($"{name}:   ServiceSearcher.Search (features precomputed: query + doc loading + ranking + matched words)", parts.Searcher);
+        Console.WriteLine($"{name}:   {parts.MeanClauses:0} term clauses per query on average");
     }
 }
 
@@ -78,20 +79,26 @@ void Latency(string name, Action<string> run)
     }
 
     var times = new List<double>();
+    var cpu = new List<double>();
     var gcBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+    var allocated = GC.GetAllocatedBytesForCurrentThread();
     for (var round = 0; round < 5; round++)
     {
         foreach (var q in queries)
         {
+            var c = ThreadClock.Milliseconds();
             var t = Stopwatch.GetTimestamp();
             run(q);
             times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            cpu.Add(ThreadClock.Milliseconds() - c);
         }
     }
 
     times.Sort();
+    cpu.Sort();
     var gcs = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - gcBefore[g]));
-    Console.WriteLine($"{name}: p50 {Percentile(times, 0.50):0.000} ms, p90 {Percentile(times, 0.90):0.000} ms, p99 {Percentile(times, 0.99):0.000} ms, max {times[^1]:0.000} ms over {times.Count} queries (GC gen0/1/2 {gcs})");
+    var kilobytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / times.Count;
+    Console.WriteLine($"{name}: p50 {Percentile(times, 0.50):0.000} ms, p90 {Percentile(times, 0.90):0.000} ms, p99 {Percentile(times, 0.99):0.000} ms, max {times[^1]:0.000} ms over {times.Count} queries; thread CPU p50 {Percentile(cpu, 0.50):0.000} ms, p99 {Percentile(cpu, 0.99):0.000} ms ({kilobytes:N0} KB allocated per query, GC gen0/1/2 {gcs})");
 }
 
 static double Percentile(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];

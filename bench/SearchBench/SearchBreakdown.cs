@@ -6,7 +6,7 @@ using Lucene.Net.Search;
 
 /// <summary>
 /// Times the parts of <see cref="ServiceSearcher.Search"/> separately (Lucene query vs. loading stored documents), to
-/// tell where per-query time goes. The query is rebuilt here the way ServiceSearcher builds it: the field names and
+/// tell where per-query time goes (stored-field loading: the cost ServiceSearcher paid per hit before its id array). The query is rebuilt here the way ServiceSearcher builds it: the field names and
 /// boosts are copied from Assistant.Search's internal IndexFields, so keep them in step when those change.
 /// </summary>
 internal sealed class SearchBreakdown(ServiceIndex index, CatalogSearch search)
@@ -17,6 +17,9 @@ internal sealed class SearchBreakdown(ServiceIndex index, CatalogSearch search)
     private static readonly (string Field, float Boost)[] s_words = [("name_w", 3.0f), ("alias_w", 2.5f), ("kw_w", 2.0f), ("desc_w", 0.6f)];
     private static readonly (string Field, float Boost)[] s_bigrams = [("name_bi", 1.2f), ("alias_bi", 1.2f)];
     private readonly Dictionary<string, (TextFeatures Features, int[] Docs)> _prepared = [];
+
+    /// <summary>Mean number of term clauses per prepared query (each costs a term lookup and a BM25 weight).</summary>
+    public double MeanClauses => _prepared.Values.Average(p => Build(p.Features).Clauses.Count);
 
     public void QueryOnly(string text)
     {
