@@ -68,14 +68,21 @@ void Measure(string name, ServiceCatalog catalog, string folder, bool breakdown)
         Latency($"{name}:   stored-field loading of {SearchBreakdown.Fetched} hits (what ServiceSearcher did before the id array)", parts.LoadOnly);
         Latency($"{name}:   ServiceSearcher.Search (features precomputed: query + doc loading + ranking + matched words)", parts.Searcher);
         Console.WriteLine($"{name}:   {parts.MeanClauses:0} term clauses per query on average");
+        // Again after ~12,000 more queries: tells whether the first rows still paid for warm-up (tiered JIT, PGO).
+        Latency($"{name}: search, after the breakdown", q => search.Search(q));
     }
 }
 
 void Latency(string name, Action<string> run)
 {
-    foreach (var q in queries.Take(50))
+    // Two untimed passes: on a busy core the background tier-1 JIT lags, and 50 warm-up queries left the first timed
+    // rows running partly unoptimised code (their p50 was 2-10x the same work measured later).
+    for (var pass = 0; pass < 2; pass++)
     {
-        run(q);
+        foreach (var q in queries)
+        {
+            run(q);
+        }
     }
 
     var times = new List<double>();

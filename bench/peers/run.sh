@@ -30,4 +30,7 @@ node bench/peers/nlpjs.mjs "$out/training.tsv" "$out" "$dev" "$test"
   echo "Training: $(wc -l < "$out/training.tsv") examples exported by bench/peers/Export (TrainingSet.Load + our class weights)."
   echo
   /usr/bin/python3 bench/peers/table.py "$out" "$dev" "$test" sklearn nlpjs ours-classifier sklearn-our-features
+  echo
+  echo "Latency: per utterance, in process, warm, raw text to label (tokenisation included), one call per text."
+  echo "The two diagnosis rows are not what evaluators see; they separate features from learner (bench/README.md)."
 } | tee bench/peers-latest.md

@@ -20,7 +20,6 @@ NAMES = {
     "nlpjs": "NLP.js node-nlp 4.27.0 (lang-zh)",
     "ours-classifier": "diagnosis: our ML.NET classifier alone (no search)",
     "sklearn-our-features": "diagnosis: LinearSVC on our features",
-    "fasttext": "fastText (fasttext.wasm.js 1.0.0, jieba words)",
 }
 
 
