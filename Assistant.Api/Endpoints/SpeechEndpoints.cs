@@ -20,6 +20,8 @@ public static partial class SpeechEndpoints
     {
         app.MapGet("/api/speech/status", (SpeechEngines engines) => Results.Ok(new
         {
+            // What the web page's microphone button asks: can spoken requests be understood at all?
+            available = engines.Recognizer is not null,
             recognition = engines.Recognizer?.Engine,
             synthesis = engines.Synthesizer?.Engine,
             formats = s_formats,

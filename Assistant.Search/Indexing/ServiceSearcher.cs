@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assistant.Search.Catalog;
 using Assistant.Search.Text;
 using Lucene.Net.Index;
@@ -8,6 +9,11 @@ namespace Assistant.Search.Indexing;
 /// <summary>Ranks catalog entries for the features of one normalized query. Thread-safe.</summary>
 public sealed class ServiceSearcher(ServiceIndex index, ServiceCatalog catalog, SearchOptions options)
 {
+    // Hits are mapped to entries through a per-segment array built once from the id terms: reading the stored id of
+    // each hit decompressed a stored-fields block per document (40 a query, about as long as the Lucene query itself).
+    // Keyed by the segment core, so a reopened reader builds its own and a dropped one is collected.
+    private readonly ConditionalWeakTable<object, ServiceEntry?[]> _entries = new();
+
     static ServiceSearcher() => BooleanQuery.MaxClauseCount = 4096;
 
     /// <param name="province">Where the citizen is, when known: another province's own items rank far lower.</param>
@@ -24,10 +30,11 @@ public sealed class ServiceSearcher(ServiceIndex index, ServiceCatalog catalog, 
         {
             var docs = searcher.Search(luceneQuery, top * 4 + 20).ScoreDocs;
             var hits = new List<ServiceHit>(docs.Length);
+            var leaves = searcher.IndexReader.Leaves;
             foreach (var doc in docs)
             {
-                var id = searcher.Doc(doc.Doc).Get(IndexFields.Id, System.Globalization.CultureInfo.InvariantCulture);
-                if (catalog.Find(id) is not { } service)
+                var leaf = leaves[ReaderUtil.SubIndex(doc.Doc, leaves)];
+                if (Entries(leaf.AtomicReader)[doc.Doc - leaf.DocBase] is not { } service)
                 {
                     continue;
                 }
@@ -41,6 +48,26 @@ public sealed class ServiceSearcher(ServiceIndex index, ServiceCatalog catalog, 
         {
             index.Searchers.Release(searcher);
         }
+    }
+
+    private ServiceEntry?[] Entries(AtomicReader reader) => _entries.GetValue(reader.CoreCacheKey, _ => Load(reader));
+
+    private ServiceEntry?[] Load(AtomicReader reader)
+    {
+        var entries = new ServiceEntry?[reader.MaxDoc];
+        var terms = reader.GetTerms(IndexFields.Id)?.GetEnumerator();
+        DocsEnum? docs = null;
+        while (terms is not null && terms.MoveNext())
+        {
+            var service = catalog.Find(terms.Term.Utf8ToString());
+            docs = terms.Docs(null, docs);
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                entries[doc] = service;
+            }
+        }
+
+        return entries;
     }
 
     private float Prior(ServiceEntry service, string? province)

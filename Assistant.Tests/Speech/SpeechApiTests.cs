@@ -21,6 +21,7 @@ public sealed class SpeechApiTests(SpeechApiFixture fixture) : IClassFixture<Spe
         using var speech = await PostAudioAsync(client, "/api/speech?conversationId=c1", "wav16k.wav", "audio/wav");
         using var tts = await client.PostAsJsonAsync(new Uri("/api/tts", UriKind.Relative), new { text = "您好", format = "wav16k" });
 
+        Assert.False(status.GetProperty("available").GetBoolean());
         Assert.Equal(JsonValueKind.Null, status.GetProperty("recognition").ValueKind);
         Assert.Equal(JsonValueKind.Null, status.GetProperty("synthesis").ValueKind);
         await AssertProblemAsync(speech, HttpStatusCode.ServiceUnavailable, "not configured");
@@ -36,6 +37,7 @@ public sealed class SpeechApiTests(SpeechApiFixture fixture) : IClassFixture<Spe
         var status = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/speech/status", UriKind.Relative));
         using var response = await PostAudioAsync(client, "/api/speech?conversationId=c2", "opus.webm", "audio/webm;codecs=opus");
 
+        Assert.True(status.GetProperty("available").GetBoolean());
         Assert.Equal("whisper", status.GetProperty("recognition").GetString());
         Assert.Equal("espeak-ng", status.GetProperty("synthesis").GetString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -1,0 +1,24 @@
+"""Shared by the Python peer and the table: read our files, write/read raw peer predictions (stdlib only)."""
+import json
+
+
+def read_training(path):
+    """text TAB label TAB weight, as written by ExportTraining (our TrainingSet.Load + class weights)."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            text, label, weight = line.rstrip("\n").split("\t")
+            rows.append((text, label, float(weight)))
+    return rows
+
+
+def read_cases(path):
+    """A test set in ../shared/eval/FORMAT.md: blank and '#' lines are skipped."""
+    cases = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                c = json.loads(line)
+                c["expected"] = c.get("service") or c["intent"]
+                cases.append(c)
+    return cases

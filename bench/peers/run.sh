@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Side by side with peers (issue 3): trains every system on the same training set, tests on the same held-out set, and
+# writes the table to bench/peers-latest.md. One command from the repository root: bash bench/peers/run.sh
+# Needs (once): apt-get install -y python3-sklearn python3-jieba   and node 20+ with npm (packages from package-lock).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=bench/out/peers
+dev=data/eval/dev.jsonl
+test=${1:-data/eval/heldout.jsonl}
+mkdir -p "$out"
+[ -d bench/peers/node_modules ] || (cd bench/peers && npm ci --no-audit --no-fund)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+dotnet build Assistant.Api -c Release -v q -nologo
+dotnet build bench/peers/Export -c Release -v q -nologo
+# Training set export (+ our classifier alone and our features, for the diagnosis rows).
+dotnet run --project bench/peers/Export -c Release --no-build -- "$out" "$dev" "$test"
+# Our row: the evaluator's own command, nothing else.
+dotnet run --project Assistant.Api -c Release --no-build -- eval "$test" --json "$out/ours-$(basename "${test%.jsonl}").json"
+# Debian's python: the pyenv python3 on PATH does not see python3-sklearn.
+/usr/bin/python3 bench/peers/sklearn_svc.py "$out/training.tsv" "$out" "$dev" "$test"
+/usr/bin/python3 bench/peers/sklearn_svc.py --our-features "$out"
+node bench/peers/nlpjs.mjs "$out/training.tsv" "$out" "$dev" "$test"
+
+{
+  echo "# Intent classification: ours and peers, same training data, same test set"
+  echo
+  echo "Made by \`bash bench/peers/run.sh\` on $(date -u +%Y-%m-%d) ($(nproc) cores shared with other developers;"
+  echo "load average before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg): latency is noisy under that load)."
+  echo "Training: $(wc -l < "$out/training.tsv") examples exported by bench/peers/Export (TrainingSet.Load + our class weights)."
+  echo
+  /usr/bin/python3 bench/peers/table.py "$out" "$dev" "$test" sklearn nlpjs ours-classifier sklearn-our-features
+  echo
+  echo "Latency: per utterance, in process, warm, raw text to label (tokenisation included), one call per text."
+  echo "The two diagnosis rows are not what evaluators see; they separate features from learner (bench/README.md)."
+} | tee bench/peers-latest.md

@@ -1,0 +1,95 @@
+"""Prints the peers table (markdown) from our eval JSON and the peers' raw predictions.
+
+Every peer gets the same out-of-scope rule: out_of_scope when its top label is out_of_scope (a trained class for all)
+or when its top score is below a threshold chosen on dev.jsonl only (the threshold maximising intent accuracy there;
+the lowest such one). Metrics follow Assistant.Api/Evaluation/EvalMetrics.cs: intent accuracy over all cases, top-1 and
+top-3 over the cases expecting a service, OOS precision/recall for the label out_of_scope, latency percentiles as
+sorted[ceil(q*n)-1]. Our row is read from `eval --json` output, exactly what evaluators see.
+Usage: table.py out_dir dev.jsonl test.jsonl peer...
+"""
+import json
+import math
+import os
+import sys
+
+from common import read_cases
+
+OOS = "out_of_scope"
+NAMES = {
+    "sklearn": "scikit-learn 1.2.1 LinearSVC (jieba words 1-2 + chars 1-3, tf-idf)",
+    "nlpjs": "NLP.js node-nlp 4.27.0 (lang-zh)",
+    "ours-classifier": "diagnosis: our ML.NET classifier alone (no search)",
+    "sklearn-our-features": "diagnosis: LinearSVC on our features",
+}
+
+
+def read_predictions(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def label(prediction, threshold):
+    ranked = prediction["ranked"]
+    if not ranked or ranked[0][0] in (OOS, "None") or ranked[0][1] < threshold:
+        return OOS
+    return ranked[0][0]
+
+
+def accuracy(cases, predictions, threshold):
+    return sum(label(p, threshold) == c["expected"] for c, p in zip(cases, predictions)) / len(cases)
+
+
+def choose_threshold(cases, predictions):
+    candidates = sorted({-math.inf} | {p["ranked"][0][1] for p in predictions if p["ranked"]})
+    # max() keeps the first best, i.e. the lowest threshold among equals.
+    return max(candidates, key=lambda t: accuracy(cases, predictions, t))
+
+
+def percentile(values, q):
+    s = sorted(values)
+    return s[min(len(s) - 1, math.ceil(q * len(s)) - 1)]
+
+
+def metrics(cases, predictions, threshold):
+    labels = [label(p, threshold) for p in predictions]
+    services = [(c, p, l) for c, p, l in zip(cases, predictions, labels) if c.get("service")]
+    top3 = sum(c["service"] in [r[0] for r in p["ranked"][:3]] for c, p, _ in services)
+    predicted_oos = sum(l == OOS for l in labels)
+    true_oos = sum(l == OOS and c["expected"] == OOS for c, l in zip(cases, labels))
+    expected_oos = sum(c["expected"] == OOS for c in cases)
+    ms = [p["ms"] for p in predictions]
+    return {
+        "intent_accuracy": sum(l == c["expected"] for c, l in zip(cases, labels)) / len(cases),
+        "service_top1": sum(l == c["service"] for c, _, l in services) / len(services),
+        "service_top3": top3 / len(services),
+        "oos_precision": true_oos / predicted_oos if predicted_oos else 0.0,
+        "oos_recall": true_oos / expected_oos if expected_oos else 0.0,
+        "p50": percentile(ms, 0.5),
+        "p99": percentile(ms, 0.99),
+    }
+
+
+def row(name, m, rule):
+    return (f"| {name} | {m['intent_accuracy']:.4f} | {m['service_top1']:.4f} | {m['service_top3']:.4f} | "
+            f"{m['oos_precision']:.4f} | {m['oos_recall']:.4f} | {m['p50']:.3f} | {m['p99']:.3f} | {rule} |")
+
+
+def main(out_dir, dev, test, peers):
+    test_name = os.path.basename(test)
+    dev_cases, test_cases = read_cases(dev), read_cases(test)
+    print(f"Test set: {test} ({len(test_cases)} cases); thresholds chosen on {dev} ({len(dev_cases)} cases).\n")
+    print("| system | intent acc | service top-1 | service top-3 | OOS precision | OOS recall | p50 ms | p99 ms | out-of-scope rule |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    with open(os.path.join(out_dir, "ours-" + test_name.replace(".jsonl", ".json")), encoding="utf-8") as f:
+        ours = json.load(f)
+    ours = dict(ours, p50=ours["latency_ms"]["p50"], p99=ours["latency_ms"]["p99"])
+    print(row("ours: ML.NET SDCA + Lucene fusion (`eval`)", ours, "decision.json, tuned on dev"))
+    for peer in peers:
+        dev_pred = read_predictions(os.path.join(out_dir, f"{peer}-{os.path.basename(dev)}"))
+        test_pred = read_predictions(os.path.join(out_dir, f"{peer}-{test_name}"))
+        threshold = choose_threshold(dev_cases, dev_pred)
+        print(row(NAMES.get(peer, peer), metrics(test_cases, test_pred, threshold), f"top score < {threshold:.3f}"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:])
