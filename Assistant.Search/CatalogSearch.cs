@@ -5,8 +5,13 @@ using Assistant.Search.Text;
 
 namespace Assistant.Search;
 
-/// <summary>The search pipeline: normalize → find places → segment → Lucene → the right page for the citizen's province.</summary>
-public sealed class CatalogSearch(SearchResources resources, ServiceSearcher searcher)
+/// <summary>
+/// The search pipeline: normalize → find places → segment → Lucene → (with a ranker) re-rank with the intent
+/// classifier → the right page for the citizen's province.
+/// </summary>
+/// <param name="ranker">When given (the server registers the fused ranker unless <c>Search:FusedRanking</c> is false),
+/// Lucene's hits are re-ranked with the classifier; without it the ranking is Lucene's alone.</param>
+public sealed class CatalogSearch(SearchResources resources, ServiceSearcher searcher, ISearchRanker? ranker = null)
 {
     private readonly QueryAnalyzer _analyzer = new(resources);
 
@@ -16,12 +21,17 @@ public sealed class CatalogSearch(SearchResources resources, ServiceSearcher sea
 
     public QueryAnalyzer Analyzer => _analyzer;
 
+    /// <summary>Whether results are re-ranked with the classifier (false: Lucene alone).</summary>
+    public bool IsFused => ranker is not null;
+
     public SearchResult Search(string query, string? province = null, int top = 5)
     {
         var analyzed = _analyzer.Analyze(query);
         var location = analyzed.Location;
         var effectiveProvince = province ?? location?.ProvinceCode;
-        var hits = searcher.Search(analyzed.Features, effectiveProvince, top)
+        var lucene = searcher.Search(analyzed.Features, effectiveProvince, ranker is null ? top : Math.Max(top, ranker.Depth));
+        var ranked = ranker is null ? lucene : ranker.Rank(analyzed, lucene, top);
+        var hits = ranked
             .Select(h => new PagedHit(h, resources.Catalog.PageFor(h.Service, effectiveProvince, location?.CityCode)))
             .ToList();
         return new SearchResult(query, analyzed.Normalized.Core, analyzed.Features.Words, location, hits);

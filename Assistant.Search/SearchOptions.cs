@@ -16,6 +16,12 @@ public sealed class SearchOptions
     /// <summary>Keep the index in memory instead of on disk (tests).</summary>
     public bool InMemoryIndex { get; set; }
 
+    /// <summary>The base tokenizer under term expansion (SmartCn by default; jieba for the measured comparison).</summary>
+    public Text.SegmenterKind Segmenter { get; set; } = Text.SegmenterKind.SmartCn;
+
+    /// <summary>Rank search results with the intent classifier's evidence as well as Lucene's (false: Lucene alone).</summary>
+    public bool FusedRanking { get; set; } = true;
+
     [Range(0.1, 10)]
     public float CorePrior { get; set; } = 1.3f;
 

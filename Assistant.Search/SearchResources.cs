@@ -39,7 +39,11 @@ public sealed class SearchResources
     /// <summary>Hash of the catalog, the lexicons and <see cref="FormatVersion"/>: derived artifacts are keyed by it.</summary>
     public string Fingerprint { get; }
 
-    public static SearchResources Load(string dataPath)
+    public static SearchResources Load(string dataPath) => Load(dataPath, SegmenterKind.SmartCn);
+
+    /// <param name="segmenter">The base tokenizer under term expansion; part of the fingerprint, so each kind has its own
+    /// index and model.</param>
+    public static SearchResources Load(string dataPath, SegmenterKind segmenter)
     {
         ChineseSegmenter.WarmUp();
         var catalog = CatalogLoader.Load(dataPath);
@@ -47,16 +51,19 @@ public sealed class SearchResources
         var normalizer = TextNormalizer.Load(dataPath);
         var terms = LexiconFiles.Lines(Path.Combine(dataPath, "lexicon", "terms.txt"))
             .Concat(catalog.CoreServices.SelectMany(s => s.Keywords).Select(normalizer.Canonicalize))
-            .Concat(gazetteer.Names);
-        var segmenter = new ChineseSegmenter(new DomainLexicon(terms), ChineseSegmenter.LoadStopWords(dataPath));
-        var features = new FeatureExtractor(segmenter, PinyinTable.Load(dataPath));
-        return new SearchResources(dataPath, catalog, gazetteer, normalizer, features, ComputeFingerprint(dataPath, catalog));
+            .Concat(gazetteer.Names).ToList();
+        IWordTokenizer tokenizer = segmenter == SegmenterKind.Jieba ? new JiebaTokenizer(terms) : new SmartCnTokenizer();
+        var words = new ChineseSegmenter(new DomainLexicon(terms), ChineseSegmenter.LoadStopWords(dataPath), tokenizer);
+        var features = new FeatureExtractor(words, PinyinTable.Load(dataPath));
+        return new SearchResources(dataPath, catalog, gazetteer, normalizer, features, ComputeFingerprint(dataPath, catalog, segmenter));
     }
 
-    private static string ComputeFingerprint(string dataPath, ServiceCatalog catalog)
+    private static string ComputeFingerprint(string dataPath, ServiceCatalog catalog, SegmenterKind segmenter)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes(FormatVersion + catalog.ContentHash));
+        // SmartCn adds nothing, so the default keeps the fingerprints (and cached indexes) it had before the switch existed.
+        var kind = segmenter == SegmenterKind.SmartCn ? "" : "|" + segmenter;
+        sha.AppendData(Encoding.UTF8.GetBytes(FormatVersion + catalog.ContentHash + kind));
         foreach (var file in System.IO.Directory.GetFiles(Path.Combine(dataPath, "lexicon")).Order(StringComparer.Ordinal))
         {
             sha.AppendData(File.ReadAllBytes(file));

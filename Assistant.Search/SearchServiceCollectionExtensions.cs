@@ -14,7 +14,11 @@ public static class SearchServiceCollectionExtensions
     public static IServiceCollection AddAssistantSearch(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => SearchResources.Load(sp.GetRequiredService<IOptions<SearchOptions>>().Value.ResolveDataPath()));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+            return SearchResources.Load(options.ResolveDataPath(), options.Segmenter);
+        });
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
@@ -25,7 +29,15 @@ public static class SearchServiceCollectionExtensions
         });
         services.AddSingleton(sp => new ServiceSearcher(sp.GetRequiredService<ServiceIndex>(),
             sp.GetRequiredService<SearchResources>().Catalog, sp.GetRequiredService<IOptions<SearchOptions>>().Value));
-        services.AddSingleton<CatalogSearch>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+            var resources = sp.GetRequiredService<SearchResources>();
+            var ranker = options.FusedRanking
+                ? new FusedSearchRanker(sp.GetRequiredService<IntentClassifier>(), sp.GetRequiredService<DecisionPolicy>(), resources.Catalog)
+                : null;
+            return new CatalogSearch(resources, sp.GetRequiredService<ServiceSearcher>(), ranker);
+        });
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;

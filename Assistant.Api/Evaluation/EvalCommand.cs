@@ -61,7 +61,7 @@ public static class EvalCommand
             return 0;
         }
 
-        var mode = options.SearchOnly ? "search-only" : "full";
+        var mode = !options.SearchOnly ? "full" : host.Search.IsFused ? "search-only (fused)" : "search-only (lucene)";
         var predictions = Predict(host, cases, options.SearchOnly, output);
         var report = EvalMetrics.Compute(predictions, mode);
         SummaryTable.Write(report, options.TestSetPath!, output);
@@ -111,8 +111,9 @@ public static class EvalCommand
 
     private static Prediction SearchOnly(CatalogSearch search, TestCase testCase)
     {
+        // Exactly what /api/search ranks (fused with the classifier unless Search:FusedRanking=false).
         var analyzed = search.Analyzer.Analyze(testCase.Text);
-        var hits = search.Searcher.Search(analyzed.Features, analyzed.Location?.ProvinceCode, 10);
+        var hits = search.Search(testCase.Text, null, 10).Hits.Select(h => h.Hit).ToList();
         var top = hits.Count > 0 ? hits[0].Service : null;
         var (province, to) = PlaceRoles.Resolve(analyzed.Normalized.Canonical, analyzed.Places, top?.TransferSide);
         return new Prediction(testCase, top?.Id ?? EvalMetrics.OutOfScope, hits.Count > 0 ? hits[0].Score : 0, "answer",

@@ -107,7 +107,8 @@ public sealed class ServiceSearcher(ServiceIndex index, ServiceCatalog catalog, 
         return boolean;
     }
 
-    private static IReadOnlyList<string> Matched(ServiceEntry service, TextFeatures query) =>
+    /// <summary>The query words found in the entry's name, aliases or keywords.</summary>
+    public static IReadOnlyList<string> Matched(ServiceEntry service, TextFeatures query) =>
         [.. query.Words.Where(w => service.Name.Contains(w, StringComparison.Ordinal)
             || service.Aliases.Any(a => a.Contains(w, StringComparison.Ordinal))
             || service.Keywords.Any(k => k.Contains(w, StringComparison.Ordinal)))];

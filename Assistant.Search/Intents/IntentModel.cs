@@ -27,6 +27,10 @@ public static class IntentModel
 {
     public const int Seed = 1;
 
+    /// <summary>Part of the cached model's key: change it whenever the pipeline or its settings change, or a model
+    /// trained with the old settings would be loaded.</summary>
+    public const string Version = "sdca-l2-1e-6";
+
     public static ITransformer Train(MLContext ml, IEnumerable<IntentInput> rows, out DataViewSchema schema)
     {
         var data = ml.Data.LoadFromEnumerable(rows);
@@ -49,7 +53,9 @@ public static class IntentModel
         return ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Transforms.Text.FeaturizeText("FeatureVector", featurizer, nameof(IntentInput.Features)))
             .AppendCacheCheckpoint(ml)
-            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("Label", "FeatureVector", nameof(IntentInput.Weight), l2Regularization: 1e-4f, maximumNumberOfIterations: 60));
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("Label", "FeatureVector", nameof(IntentInput.Weight),
+                // L2 chosen by eval --cross-validate 5: 1e-4 → 0.884, 1e-5 → 0.914, 1e-6 → 0.926, 1e-7 → 0.925 accuracy.
+                l2Regularization: 1e-6f, maximumNumberOfIterations: 60));
     }
 
     /// <summary>The label of each Score slot, read from the trained model's key-to-value metadata.</summary>

@@ -1,33 +1,17 @@
 using System.Collections.Frozen;
-using Lucene.Net.Analysis.Cn.Smart;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Assistant.Search.Text;
 
 /// <summary>
-/// Words of a normalized text: SmartCn's HMM segmentation, plus every domain term and place name the lexicon finds
-/// (term expansion, since SmartCn has no user dictionary), minus stop words. Thread-safe: one tokenizer per call.
+/// Words of a normalized text: a base tokenizer's segmentation (SmartCn by default), plus every domain term and place
+/// name the lexicon finds (term expansion, since SmartCn has no user dictionary), minus stop words. Thread-safe.
 /// </summary>
-public sealed class ChineseSegmenter(DomainLexicon lexicon, FrozenSet<string> stopWords)
+public sealed class ChineseSegmenter(DomainLexicon lexicon, FrozenSet<string> stopWords, IWordTokenizer? tokenizer = null)
 {
-    private static readonly Lock s_warmUp = new();
-    private static bool s_warm;
+    private readonly IWordTokenizer _tokenizer = tokenizer ?? new SmartCnTokenizer();
 
-    /// <summary>
-    /// Loads SmartCn's dictionaries on one thread. Its singletons initialize lazily and two threads touching them first at
-    /// the same time can deadlock (seen when the web host's warm-up and a test fixture started together).
-    /// </summary>
-    public static void WarmUp()
-    {
-        lock (s_warmUp)
-        {
-            if (!s_warm)
-            {
-                SmartCnTokens("预热分词词典");
-                s_warm = true;
-            }
-        }
-    }
+    /// <summary>Loads SmartCn's dictionaries on one thread (see <see cref="SmartCnTokenizer.WarmUp"/>).</summary>
+    public static void WarmUp() => SmartCnTokenizer.WarmUp();
 
     public DomainLexicon Lexicon => lexicon;
 
@@ -35,36 +19,15 @@ public sealed class ChineseSegmenter(DomainLexicon lexicon, FrozenSet<string> st
         LexiconFiles.Lines(Path.Combine(dataDirectory, "lexicon", "stopwords.txt")).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>SmartCn's own tokens, unfiltered (for tests and the README's measurements).</summary>
-    public static IReadOnlyList<string> SmartCnTokens(string text)
-    {
-        var tokens = new List<string>();
-        using var tokenizer = new HMMChineseTokenizer(new StringReader(text));
-        var term = tokenizer.AddAttribute<ICharTermAttribute>();
-        tokenizer.Reset();
-        while (tokenizer.IncrementToken())
-        {
-            tokens.Add(term.ToString());
-        }
+    public static IReadOnlyList<string> SmartCnTokens(string text) => [.. new SmartCnTokenizer().Tokenize(text).Select(t => t.Word)];
 
-        tokenizer.End();
-        return tokens;
-    }
-
-    /// <summary>Segmented words in text order, expansions right after the SmartCn token they start in, no duplicates.</summary>
+    /// <summary>Segmented words in text order, expansions right after the base token they start in, no duplicates.</summary>
     public IReadOnlyList<string> Segment(string text)
     {
         var positioned = new List<(int Start, int Order, string Word)>();
-        using (var tokenizer = new HMMChineseTokenizer(new StringReader(text)))
+        foreach (var (start, word) in _tokenizer.Tokenize(text))
         {
-            var term = tokenizer.AddAttribute<ICharTermAttribute>();
-            var offset = tokenizer.AddAttribute<IOffsetAttribute>();
-            tokenizer.Reset();
-            while (tokenizer.IncrementToken())
-            {
-                positioned.Add((offset.StartOffset, 0, term.ToString()));
-            }
-
-            tokenizer.End();
+            positioned.Add((start, 0, word));
         }
 
         foreach (var (start, word) in lexicon.FindAll(text))

@@ -9,7 +9,8 @@ namespace Assistant.Search.Understanding;
 /// </summary>
 public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier classifier, DecisionPolicy policy)
 {
-    private const int SearchDepth = 10;
+    /// <summary>How many search hits the fusion reads (also used by the fused ranking of <c>/api/search</c>).</summary>
+    public const int SearchDepth = 10;
     private const int MaxClarify = 4;
 
     public DecisionPolicy Policy => policy;
@@ -36,7 +37,7 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
 
     public Understanding Decide(Evidence evidence, DecisionPolicy with)
     {
-        var fused = Fuse(evidence, with);
+        var fused = EvidenceFusion.Fuse(evidence.Predicted, evidence.Hits, with);
         var catalog = search.Resources.Catalog;
         var ranked = fused.OrderByDescending(p => p.Value).Take(SearchDepth)
             .Select(p => new Candidate(p.Key, catalog.Find(p.Key)?.Name, Math.Round(p.Value, 4), catalog.Find(p.Key) is not null))
@@ -63,33 +64,6 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
         var (province, toProvince) = PlaceRoles.Resolve(analyzed.Normalized.Canonical, analyzed.Places, top.IsService ? transferSide : null);
         return new Understanding(evidence.Text, analyzed.Normalized.Core, analyzed.Features.Words, label, top.Score, decision,
             ranked, province, analyzed.Location?.CityCode, toProvince);
-    }
-
-    private static Dictionary<string, double> Fuse(Evidence evidence, DecisionPolicy with)
-    {
-        var fused = evidence.Predicted.ToDictionary(p => p.Label, p => (double)p.Probability, StringComparer.Ordinal);
-        if (evidence.Hits.Count > 0 && with.SearchWeight > 0)
-        {
-            // Search adds a distribution over the services it found, weighted by how strong its best match is, so a
-            // weak match cannot outvote the classifier and a strong one reaches long-tail items the classifier never saw.
-            var best = evidence.Hits[0].Score;
-            var strength = 1 / (1 + Math.Exp(-(best - with.SearchMidpoint) / Math.Max(1, with.SearchMidpoint / 4)));
-            var weights = evidence.Hits.Select(h => Math.Exp((h.Score - best) / with.SearchTemperature)).ToList();
-            var total = weights.Sum();
-            for (var i = 0; i < evidence.Hits.Count; i++)
-            {
-                var id = evidence.Hits[i].Service.Id;
-                fused[id] = fused.GetValueOrDefault(id) + with.SearchWeight * strength * weights[i] / total;
-            }
-        }
-
-        var sum = fused.Values.Sum();
-        foreach (var key in fused.Keys.ToList())
-        {
-            fused[key] /= sum;
-        }
-
-        return fused;
     }
 }
 
