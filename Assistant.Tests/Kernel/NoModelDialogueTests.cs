@@ -30,7 +30,7 @@ public sealed class NoModelDialogueTests(AssistantFixture fixture) : IDisposable
         // Act
         var state = new DialogueState();
         var outOfScope = await _host.SayAsync("小孩读书", state, "no-model-1");
-        var clarify = await _host.SayAsync("失业", state, "no-model-1");
+        var clarify = await _host.SayAsync("转移", state, "no-model-1");
         await _host.SayAsync("我身份证丢了，在杭州", state, "no-model-1");
         var stageBeforeQuestion = state.Stage;
         var question = await _host.SayAsync("要带户口本吗？", state, "no-model-1");
