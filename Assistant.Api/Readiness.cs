@@ -26,16 +26,21 @@ public sealed class Readiness
 /// <summary>Loads the catalog and opens (or builds) the index at start, off the request path.</summary>
 internal sealed partial class WarmUpService(IServiceProvider services, Readiness readiness, ILogger<WarmUpService> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            var search = services.GetRequiredService<CatalogSearch>();
-            services.GetRequiredService<Search.Understanding.QueryUnderstander>().Understand("身份证丢了");  // loads or trains the model; JIT-compiles the path
-            services.GetRequiredService<Bot.Turns.ITurnProcessor>();  // opens the database and the kernel before the first turn
+            // Independent parts load side by side: the index (after the shared resources), the intent model, and the
+            // database with the kernel; then one request JIT-compiles the whole path.
+            var search = Task.Run(services.GetRequiredService<CatalogSearch>, stoppingToken);
+            var model = Task.Run(services.GetRequiredService<Search.Intents.IntentClassifier>, stoppingToken);
+            var bot = Task.Run(services.GetRequiredService<Bot.Turns.ITurnProcessor>, stoppingToken);
+            await Task.WhenAll(search, model, bot);
+            services.GetRequiredService<Search.Understanding.QueryUnderstander>().Understand("身份证丢了");
             readiness.MarkReady(watch.Elapsed);
-            LogReady(logger, search.Resources.Catalog.Services.Count, watch.ElapsedMilliseconds);
+            var entries = (await search).Resources.Catalog.Services.Count;
+            LogReady(logger, entries, watch.ElapsedMilliseconds);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
