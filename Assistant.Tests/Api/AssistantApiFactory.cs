@@ -33,9 +33,17 @@ public class AssistantApiFactory : WebApplicationFactory<Assistant.Api.Program>
     }
 
     /// <summary>A client once /health says ready (the warm-up runs in the background at start).</summary>
-    public async Task<HttpClient> ReadyClientAsync()
+    public Task<HttpClient> ReadyClientAsync() => Health.WaitUntilReadyAsync(CreateClient());
+}
+
+/// <summary>The real server with extra configuration, for tests of settings (authentication, retries, admin key).</summary>
+public sealed class ConfiguredApiFactory(IDictionary<string, string?> settings) : AssistantApiFactory(settings);
+
+/// <summary>Waits for the server's warm-up, which may train the intent model on a busy shared machine.</summary>
+public static class Health
+{
+    public static async Task<HttpClient> WaitUntilReadyAsync(HttpClient client)
     {
-        var client = CreateClient();
         for (var attempt = 0; attempt < 1800; attempt++)
         {
             using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
@@ -50,6 +58,3 @@ public class AssistantApiFactory : WebApplicationFactory<Assistant.Api.Program>
         throw new TimeoutException("the assistant did not become ready within 180 s");
     }
 }
-
-/// <summary>The real server with extra configuration, for tests of settings (authentication, retries, admin key).</summary>
-public sealed class ConfiguredApiFactory(IDictionary<string, string?> settings) : AssistantApiFactory(settings);

@@ -40,23 +40,8 @@ public sealed class SpeechApiFactory(IReadOnlyDictionary<string, string?> settin
 
     public RecordingTurnProcessor Turns => Services.GetRequiredService<RecordingTurnProcessor>();
 
-    /// <summary>A client once /health says ready, for tests that run real turns (the dialogue needs the index and model).</summary>
-    public async Task<HttpClient> ReadyClientAsync()
-    {
-        var client = CreateClient();
-        for (var attempt = 0; attempt < 1800; attempt++)
-        {
-            using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
-            if (response.IsSuccessStatusCode)
-            {
-                return client;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the assistant did not become ready within 180 s");
-    }
+    /// <summary>A client once /health says ready.</summary>
+    public Task<HttpClient> ReadyClientAsync() => Api.Health.WaitUntilReadyAsync(CreateClient());
 }
 
 /// <summary>Passes turns to the app's processor and keeps the incoming activities.</summary>

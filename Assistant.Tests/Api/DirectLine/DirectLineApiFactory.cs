@@ -30,23 +30,8 @@ public sealed class DirectLineApiFactory : WebApplicationFactory<Assistant.Api.P
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    public async Task<HttpClient> ReadyClientAsync()
-    {
-        var client = CreateClient();
-        // The first start may train the intent model on a busy shared machine.
-        for (var attempt = 0; attempt < 1800; attempt++)
-        {
-            using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
-            if (response.IsSuccessStatusCode)
-            {
-                return client;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the assistant did not become ready within 180 s");
-    }
+    /// <summary>A client once /health says ready.</summary>
+    public Task<HttpClient> ReadyClientAsync() => Health.WaitUntilReadyAsync(CreateClient());
 
     protected override void Dispose(bool disposing)
     {
