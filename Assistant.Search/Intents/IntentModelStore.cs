@@ -74,7 +74,7 @@ public static partial class IntentModelStore
     private static string Hash(SearchResources resources, IReadOnlyList<LabelledText> examples)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(resources.Fingerprint + "|model-v2|" + examples.Count));
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(resources.Fingerprint + "|model-v3|" + examples.Count));
         foreach (var file in TrainingSet.Files(resources.DataPath))
         {
             sha.AppendData(File.ReadAllBytes(file));
