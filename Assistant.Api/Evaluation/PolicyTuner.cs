@@ -40,6 +40,7 @@ internal static class PolicyTuner
                             {
                                 SearchWeight = weight, SearchTemperature = temperature, SearchMidpoint = midpoint,
                                 ClarifyMargin = margin, MinConfidence = Math.Round(confidence, 2), OutOfScopeMinimum = oos,
+                                ClarifyRatio = understander.Policy.ClarifyRatio, ClarifyBelow = understander.Policy.ClarifyBelow,
                             };
                             var utility = evidence.Sum(e => Utility(e.Case, understander.Decide(e.Evidence, policy)));
                             if (utility > best.Utility)

@@ -34,6 +34,18 @@ public sealed record DecisionPolicy
     [JsonPropertyName("clarify_margin")]
     public double ClarifyMargin { get; init; } = 0.1;
 
+    /// <summary>
+    /// Also ask when the best service is below <see cref="ClarifyBelow"/> and the second has at least this share of its
+    /// confidence (转移: 养老 0.59 / 医保 0.33 → ask; 我想把医保转到杭州: 0.66 / 0.34 → answer). Both are set by judgement,
+    /// not tuned: the test sets' metrics never reward a question, so a tuner would always remove it.
+    /// </summary>
+    [JsonPropertyName("clarify_ratio")]
+    public double ClarifyRatio { get; init; } = 1;
+
+    /// <summary>Confidence of the best service under which <see cref="ClarifyRatio"/> applies (0: never).</summary>
+    [JsonPropertyName("clarify_below")]
+    public double ClarifyBelow { get; init; }
+
     public static DecisionPolicy Load(string dataPath)
     {
         var path = Path.Combine(dataPath, "model", "decision.json");

@@ -50,13 +50,15 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
         var top = ranked[0];
         var decision = top.Label == Understanding.OutOfScopeLabel || top.Score < with.MinConfidence
             ? Decision.OutOfScope
-            : top.IsService && ranked.Count > 1 && ranked[1].IsService && top.Score - ranked[1].Score < with.ClarifyMargin
+            : top.IsService && ranked.Count > 1 && ranked[1].IsService && TooClose(top.Score, ranked[1].Score, with)
                 ? Decision.Clarify
                 : Decision.Answer;
         var label = decision == Decision.OutOfScope ? Understanding.OutOfScopeLabel : top.Label;
         if (decision == Decision.Clarify)
         {
-            ranked = [.. ranked.Where(c => c.IsService && top.Score - c.Score < with.ClarifyMargin * 2).Take(MaxClarify)];
+            // Offer every service about as likely as the second one, so the citizen sees the real alternatives.
+            var floor = Math.Min(ranked[1].Score, top.Score - with.ClarifyMargin) * 0.5;
+            ranked = [.. ranked.Where(c => c.IsService && c.Score >= floor).Take(MaxClarify)];
         }
 
         var transferSide = catalog.Find(top.Label)?.TransferSide;
@@ -65,6 +67,13 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
         return new Understanding(evidence.Text, analyzed.Normalized.Core, analyzed.Features.Words, label, top.Score, decision,
             ranked, province, analyzed.Location?.CityCode, toProvince);
     }
+
+    /// <summary>
+    /// Two services are too close to pick one: within the margin, or — when the best is not confident — the second has
+    /// at least a set share of the first.
+    /// </summary>
+    private static bool TooClose(double top, double second, DecisionPolicy with) =>
+        top - second < with.ClarifyMargin || (top < with.ClarifyBelow && second >= with.ClarifyRatio * top);
 }
 
 /// <summary>The raw evidence for one text: analysis, classifier probabilities and search hits.</summary>
