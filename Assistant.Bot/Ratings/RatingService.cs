@@ -28,6 +28,7 @@ public sealed class RatingService(IBotStore store, IOptions<RatingOptions> optio
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 5);
+        conversationId = StoredId(conversationId);
         var now = time.GetUtcNow();
         var rating = new RatingRecord(NewId("R", now), conversationId, serviceId, province, channel, level, reasons,
             PersonalDataMasker.Mask(text), now);
@@ -44,17 +45,21 @@ public sealed class RatingService(IBotStore store, IOptions<RatingOptions> optio
     }
 
     public Task<bool> HasRatedAsync(string conversationId, string serviceId, CancellationToken cancellationToken) =>
-        store.HasRatingAsync(conversationId, serviceId, cancellationToken);
+        store.HasRatingAsync(StoredId(conversationId), serviceId, cancellationToken);
 
     public async Task<CaseOutcome> OpenCaseAsync(string conversationId, string kind, string summary, string? serviceId,
         string? province, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var followUp = new FollowUpCase(NewId("TS", now), kind, null, conversationId, serviceId, province,
+        var followUp = new FollowUpCase(NewId("TS", now), kind, null, StoredId(conversationId), serviceId, province,
             PersonalDataMasker.Mask(summary) ?? "", DueDate(now), now);
         await store.AddCaseAsync(followUp, cancellationToken);
         return new CaseOutcome(followUp.Id, followUp.DueDate);
     }
+
+    // A telephone channel may use the caller's number as the conversation id: it is stored masked, and looked up masked,
+    // so 一事一评 holds whether or not the kernel filter masked the argument first.
+    private static string StoredId(string conversationId) => PersonalDataMasker.Mask(conversationId)!;
 
     public DateOnly Today => DateOnly.FromDateTime(ChinaTime(time.GetUtcNow()));
 

@@ -154,6 +154,22 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task ACallersNumberAsConversationIdIsStoredMaskedAndStillRatedOnce()
+    {
+        const string caller = "hotline-13812345678";
+        await _bot.SayAsync(caller, "我想在杭州补办身份证", channelId: "hotline");
+        await _bot.SayAsync(caller, "满意", channelId: "hotline");
+        await _bot.SayAsync(caller, "对", channelId: "hotline");
+
+        // The same conversation reaching us on another channel has fresh dialogue state: only the database remembers.
+        var again = await _bot.SayAsync(caller, "我想在杭州补办身份证", channelId: "speech");
+
+        var rating = Assert.Single(await _bot.Store.ListRatingsAsync(CancellationToken.None), r => r.ConversationId.StartsWith("hotline-", StringComparison.Ordinal));
+        Assert.Equal("hotline-138****5678", rating.ConversationId);
+        Assert.DoesNotContain("非常满意", again.LastButtons());
+    }
+
+    [Fact]
     public async Task MovingOnWithoutRatingStoresNothing()
     {
         await _bot.SayAsync("skip", "我想在杭州补办身份证");
