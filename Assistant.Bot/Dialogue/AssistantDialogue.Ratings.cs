@@ -130,6 +130,6 @@ public sealed partial class AssistantDialogue
                 $"我们已生成回访工单，编号{caseId}，工作人员将在{outcome.DueDate:yyyy年M月d日}前联系处理。");
         }
 
-        return [new(thanks + DialogueTexts.AnythingElse) { Suggestions = DialogueTexts.ExampleButtons, ExpectsInput = true }];
+        return [new(thanks + DialogueTexts.AnythingElse) { Suggestions = DialogueTexts.ExampleButtonsFor(state.ElderMode), ExpectsInput = true }];
     }
 }

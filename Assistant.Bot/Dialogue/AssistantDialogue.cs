@@ -42,7 +42,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
     [
         new(elderMode ? DialogueTexts.WelcomeElder : DialogueTexts.Welcome + DialogueTexts.Examples)
         {
-            Suggestions = DialogueTexts.ExampleButtons, ExpectsInput = true,
+            Suggestions = DialogueTexts.ExampleButtonsFor(elderMode), ExpectsInput = true,
         },
     ];
 
@@ -57,7 +57,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
         if (ReplyRecognizers.IsRestart(text))
         {
             Reset(state);
-            return [new(DialogueTexts.Restarted) { Suggestions = DialogueTexts.ExampleButtons, ExpectsInput = true }];
+            return [new(DialogueTexts.Restarted) { Suggestions = DialogueTexts.ExampleButtonsFor(state.ElderMode), ExpectsInput = true }];
         }
 
         if (ReplyRecognizers.IsRepeat(text))
@@ -151,7 +151,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
             case ServiceMatches.OutOfScope:
                 return [new(DialogueTexts.OutOfScope + DialogueTexts.Examples + "也可以说“转人工”。")
                 {
-                    Suggestions = DialogueTexts.ExampleButtons, ExpectsInput = true,
+                    Suggestions = DialogueTexts.ExampleButtonsFor(state.ElderMode), ExpectsInput = true,
                 }];
         }
 
@@ -176,7 +176,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
 
         if (catalog.Find(label) is not { } service)
         {
-            return [new(DialogueTexts.OutOfScope + DialogueTexts.Examples) { Suggestions = DialogueTexts.ExampleButtons, ExpectsInput = true }];
+            return [new(DialogueTexts.OutOfScope + DialogueTexts.Examples) { Suggestions = DialogueTexts.ExampleButtonsFor(state.ElderMode), ExpectsInput = true }];
         }
 
         // Transfers are handled by one side (转入地 or 转出地): that province's page is the one to open.

@@ -30,6 +30,10 @@ public static class DialogueTexts
     /// <summary>Common example requests offered as buttons.</summary>
     public static readonly IReadOnlyList<string> ExampleButtons = ["身份证丢了怎么补办", "我想办社保卡", "提取住房公积金", "长辈模式"];
 
+    /// <summary>The example buttons; in 长辈模式 the last one switches it off instead of on.</summary>
+    public static IReadOnlyList<string> ExampleButtonsFor(bool elderMode) =>
+        elderMode ? [.. ExampleButtons.SkipLast(1), "退出长辈模式"] : ExampleButtons;
+
     /// <summary>Populous provinces offered as buttons when asking where (any other name or city can be typed or said).</summary>
     public static readonly IReadOnlyList<string> ProvinceButtons = ["北京", "上海", "广东", "浙江", "江苏", "四川"];
 }
