@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Assistant.Bot.Connector;
 using Assistant.Bot.Dialogue;
 using Assistant.Bot.Ratings;
@@ -20,7 +21,7 @@ public static class BotServiceCollectionExtensions
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section));
         services.AddOptions<RatingOptions>().Bind(configuration.GetSection(RatingOptions.Section));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IBotStore>(sp =>
         {
             var postgres = configuration.GetConnectionString("Postgres");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Assistant.Api.DirectLine;
 
 /// <summary>Registers the self-hosted Direct Line channel; the bot itself (ITurnProcessor) comes from AddAssistantBot.</summary>
@@ -6,7 +7,7 @@ public static class DirectLineServiceCollectionExtensions
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineChannel>();

@@ -58,7 +58,7 @@ public sealed partial class AssistantDialogue
         if (state.Province is null)
         {
             state.Stage = Stages.ProgressPlace;
-            state.Choices = [.. DialogueTexts.ProvinceButtons.Select(name => s_provinceButtonCodes[name])];
+            state.Choices = [.. _provinceButtonCodes];
             return [new(DialogueTexts.ProgressPlace) { Suggestions = DialogueTexts.ProvinceButtons, ExpectsInput = true }];
         }
 

@@ -83,35 +83,23 @@ public sealed partial class AssistantDialogue
             return said;
         }
 
-        return input.LocationCode is { } location ? FromCode(location) : null;
+        return input.LocationCode is { } location ? await skills.ResolvePlaceAsync(location, cancellationToken) : null;
     }
 
-    private void RememberDevicePlace(TurnInput input, DialogueState state)
+    private async Task RememberDevicePlaceAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
     {
-        if (input.LocationCode is { } code && FromCode(code) is { } place)
+        if (input.LocationCode is { } code && await skills.ResolvePlaceAsync(code, cancellationToken) is { } place)
         {
             state.Province = place.ProvinceCode;
             state.City = place.CityCode;
         }
     }
 
-    private PlaceResolution? FromCode(string code)
-    {
-        var province = catalog.Province(code[..2]);
-        if (province is null)
-        {
-            return null;
-        }
-
-        var city = code.Length == 6 && code[2..4] != "00" ? code[..4] + "00" : null;
-        return new PlaceResolution(province.Code, province.Name, city, null);
-    }
-
-    private static BotReply AskPlace(ServiceEntry service, DialogueState state, string? prefix = null)
+    private BotReply AskPlace(ServiceEntry service, DialogueState state, string? prefix = null)
     {
         state.Stage = Stages.AskPlace;
         state.ServiceId = service.Id;
-        state.Choices = [.. DialogueTexts.ProvinceButtons.Select(name => s_provinceButtonCodes[name])];
+        state.Choices = [.. _provinceButtonCodes];
         var question = service.TransferSide switch
         {
             "转入地" => "请问要转入哪个省或城市？",

@@ -14,10 +14,9 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
 {
     private readonly IModelAssistant _model = model ?? NoModelAssistant.Instance;
 
-    private static readonly Dictionary<string, string> s_provinceButtonCodes = new(StringComparer.Ordinal)
-    {
-        ["北京"] = "11", ["上海"] = "31", ["广东"] = "44", ["浙江"] = "33", ["江苏"] = "32", ["四川"] = "51",
-    };
+    // The province buttons' codes, from the catalog's province table, in button order (a choice number picks one).
+    private readonly List<string> _provinceButtonCodes =
+        [.. DialogueTexts.ProvinceButtons.Select(name => catalog.Provinces.Single(p => p.ShortName == name).Code)];
 
     /// <summary>Runs one message turn, changing <paramref name="state"/> and returning what to say.</summary>
     public async Task<IReadOnlyList<BotReply>> RunAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
@@ -105,7 +104,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
     {
         if (input.Text.Length == 0)
         {
-            RememberDevicePlace(input, state);
+            await RememberDevicePlaceAsync(input, state, cancellationToken);
             return [];
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assistant.Search.Text;
 
 namespace Assistant.Bot.Dialogue;
 
@@ -21,6 +22,9 @@ public static class ReplyRecognizers
     /// <summary>The five 好差评 levels in the order they are offered (neutral: no preselection, best first as the national standard lists them).</summary>
     public static readonly IReadOnlyList<(string Name, int Level)> RatingLevels =
         [("非常满意", 5), ("满意", 4), ("基本满意", 3), ("不满意", 2), ("非常不满意", 1)];
+
+    // Longest names first so 非常不满意 is not read as 不满意 or 满意.
+    private static readonly (string Name, int Level)[] s_levelsLongestFirst = [.. RatingLevels.OrderByDescending(l => l.Name.Length)];
 
     public static bool IsYes(string text) => Matches(Clean(text), s_yes);
 
@@ -50,8 +54,7 @@ public static class ReplyRecognizers
             return 2;
         }
 
-        // Longest names first so 非常不满意 is not read as 不满意 or 满意.
-        foreach (var (name, level) in RatingLevels.OrderByDescending(l => l.Name.Length))
+        foreach (var (name, level) in s_levelsLongestFirst)
         {
             if (clean == name || clean.Contains(name, StringComparison.Ordinal) && !clean.Contains("不" + name, StringComparison.Ordinal)
                 && !(name.Length < 4 && clean.Contains("非常" + name, StringComparison.Ordinal)))
@@ -87,17 +90,9 @@ public static class ReplyRecognizers
         return Number(clean);
     }
 
-    private static int? Number(string text)
-    {
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        var digits = "零一二三四五六七八九";
-        return text.Length == 1 && digits.IndexOf(text[0], StringComparison.Ordinal) is > 0 and var d ? d
-            : text == "两" ? 2 : text == "十" ? 10 : null;
-    }
+    private static int? Number(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
+            : text.Length is > 0 and <= 3 && ChineseNumerals.Parse(text) is { } parsed and <= int.MaxValue ? (int)parsed : null;
 
     private static bool Matches(string clean, string[] words) => words.Contains(clean, StringComparer.OrdinalIgnoreCase);
 

@@ -22,19 +22,21 @@ public sealed class AssistantSkills(QueryUnderstander understander, SearchResour
         ServiceMatches.From(understander.Understand(text));
 
     [KernelFunction("resolve_place")]
-    [Description("把地名（省、市、区县，如“浙江杭州”“深圳南山”）解析为省和市的行政区划代码。Resolve a place name to province and city codes; null when no place is named.")]
-    public PlaceResolution? ResolvePlace([Description("含地名的文字 / text naming a place")] string text)
+    [Description("把地名（省、市、区县，如“浙江杭州”“深圳南山”）或行政区划代码（如 330106）解析为省和市的代码。Resolve a place name or a division code to province and city codes; null when no place is named.")]
+    public PlaceResolution? ResolvePlace([Description("含地名的文字，或两位/六位行政区划代码 / text naming a place, or a 2- or 6-digit division code")] string text)
     {
-        var mention = LocationExtractor.MostSpecific(resources.Locations.Extract(text));
-        if (mention is null)
+        var division = text.Length is 2 or 6 && text.All(char.IsAsciiDigit)
+            ? resources.Gazetteer.ByCode.GetValueOrDefault(text.PadRight(6, '0'))
+            : LocationExtractor.MostSpecific(resources.Locations.Extract(text))?.Division;
+        if (division is null)
         {
             return null;
         }
 
-        var division = mention.Division;
-        var province = resources.Catalog.Province(division.ProvinceCode);
-        var city = division.CityCode is { } code && resources.Gazetteer.ByCode.TryGetValue(code, out var found) ? found : null;
-        return new PlaceResolution(division.ProvinceCode, province?.Name ?? division.ProvinceCode, city?.Code, city?.Name);
+        var location = Location.From(division);
+        var province = resources.Catalog.Province(location.ProvinceCode);
+        var city = location.CityCode is { } code ? resources.Gazetteer.ByCode.GetValueOrDefault(code) : null;
+        return new PlaceResolution(location.ProvinceCode, province?.Name ?? location.ProvinceCode, city?.Code, city?.Name);
     }
 
     [KernelFunction("get_service_guide")]

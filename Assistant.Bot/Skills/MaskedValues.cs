@@ -47,6 +47,12 @@ public static class MaskedValues
         }
 
         var type = value.GetType();
+        // Most results hold no personal number at all: one cheap check before building and rebuilding a JSON tree.
+        if (!PersonalDataMasker.ContainsPersonalData(JsonSerializer.Serialize(value, type, s_json)))
+        {
+            return value;
+        }
+
         var tree = JsonSerializer.SerializeToNode(value, type, s_json);
         if (MaskNode(tree) is not { } maskedTree)
         {

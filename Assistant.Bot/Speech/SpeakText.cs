@@ -11,7 +11,7 @@ namespace Assistant.Bot.Speech;
 public static class SpeakText
 {
     public static string Of(Activity reply) =>
-        !string.IsNullOrWhiteSpace(reply.Speak) ? FromSsml(reply.Speak) : reply.Text ?? "";
+        !string.IsNullOrWhiteSpace(reply.Speak) ? FromSsml(reply.Speak) : Dialogue.ReplyComposer.Speakable(reply.Text ?? "");
 
     public static string FromSsml(string speak)
     {

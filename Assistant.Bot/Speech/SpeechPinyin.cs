@@ -17,13 +17,12 @@ public sealed class SpeechPinyin(PinyinTable characters, FrozenDictionary<string
 
     private readonly int _longestWord = words.Count == 0 ? 0 : words.Keys.Max(k => k.Length);
 
-    public static SpeechPinyin Load(string dataDirectory)
+    /// <summary>The word readings of data/lexicon/pinyin-words.tsv over a character table (the one search already loaded).</summary>
+    public static SpeechPinyin Load(string dataDirectory, PinyinTable? characters = null)
     {
-        var words = File.ReadLines(Path.Combine(dataDirectory, "lexicon", "pinyin-words.tsv"))
-            .Where(l => l.Length > 0 && l[0] != '#')
-            .Select(l => l.Split('\t'))
-            .ToFrozenDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-        return new SpeechPinyin(PinyinTable.Load(dataDirectory), words);
+        var words = LexiconFiles.Pairs(Path.Combine(dataDirectory, "lexicon", "pinyin-words.tsv"))
+            .ToFrozenDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return new SpeechPinyin(characters ?? PinyinTable.Load(dataDirectory), words);
     }
 
     public string ToSpeechInput(string text)

@@ -51,8 +51,9 @@ public static partial class SpeechServiceCollectionExtensions
             return null;
         }
 
-        var dataPath = sp.GetService<IOptions<SearchOptions>>()?.Value.ResolveDataPath() ?? Path.Combine(AppContext.BaseDirectory, "data");
-        return new EspeakTextToSpeech(program, options.Espeak, SpeechPinyin.Load(dataPath));
+        // The character table search already loaded: one copy of the 41,000 readings in memory.
+        var resources = sp.GetRequiredService<SearchResources>();
+        return new EspeakTextToSpeech(program, options.Espeak, SpeechPinyin.Load(resources.DataPath, resources.Features.PinyinTable));
     }
 
     /// <summary>One long-lived client per engine; pooled connections are recycled so DNS changes are picked up.</summary>

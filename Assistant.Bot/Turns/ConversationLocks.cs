@@ -35,18 +35,6 @@ public sealed class ConversationLocks
         return new Releaser(this, conversationId, entry);
     }
 
-    /// <summary>Conversations with a turn running or waiting (for tests and diagnostics).</summary>
-    public int ActiveCount
-    {
-        get
-        {
-            lock (_entries)
-            {
-                return _entries.Count;
-            }
-        }
-    }
-
     private void Release(string conversationId, Entry entry, bool held)
     {
         if (held)

@@ -1,7 +1,7 @@
 namespace Assistant.Search.Text;
 
 /// <summary>Reads the small line- and tab-separated lexicon files under data/lexicon (lines starting with # are comments).</summary>
-internal static class LexiconFiles
+public static class LexiconFiles
 {
     public static IEnumerable<string> Lines(string path) =>
         File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));

@@ -1,3 +1,4 @@
+using Assistant.Search.Catalog;
 using Assistant.Search.Indexing;
 
 namespace Assistant.Search.Understanding;
@@ -35,4 +36,9 @@ public static class EvidenceFusion
 
         return fused;
     }
+
+    /// <summary>The fused labels best first, each with its catalog entry (null for non-service intents).</summary>
+    public static IEnumerable<(string Label, double Score, ServiceEntry? Service)> Ranked(Dictionary<string, double> fused,
+        ServiceCatalog catalog, int top) =>
+        fused.OrderByDescending(p => p.Value).Take(top).Select(p => (p.Key, p.Value, catalog.Find(p.Key)));
 }

@@ -19,11 +19,12 @@ public sealed class FusedSearchRanker(IntentClassifier classifier, DecisionPolic
         var predicted = classifier.Predict(analyzed.IntentFeatures);
         var fused = EvidenceFusion.Fuse(predicted, luceneHits, policy);
         var byId = luceneHits.ToDictionary(h => h.Service.Id, StringComparer.Ordinal);
-        return [.. fused.Where(p => catalog.Find(p.Key) is not null)
-            .OrderByDescending(p => p.Value)
+        // Non-service intents (greeting, out_of_scope …) take no place in a search result.
+        return [.. EvidenceFusion.Ranked(fused, catalog, int.MaxValue)
+            .Where(r => r.Service is not null)
             .Take(top)
-            .Select(p => byId.TryGetValue(p.Key, out var hit)
-                ? hit with { Score = (float)p.Value }
-                : new ServiceHit(catalog.Find(p.Key)!, (float)p.Value, ServiceSearcher.Matched(catalog.Find(p.Key)!, analyzed.Features)))];
+            .Select(r => byId.TryGetValue(r.Label, out var hit)
+                ? hit with { Score = (float)r.Score }
+                : new ServiceHit(r.Service!, (float)r.Score, ServiceSearcher.Matched(r.Service!, analyzed.Features)))];
     }
 }

@@ -39,8 +39,8 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
     {
         var fused = EvidenceFusion.Fuse(evidence.Predicted, evidence.Hits, with);
         var catalog = search.Resources.Catalog;
-        var ranked = fused.OrderByDescending(p => p.Value).Take(SearchDepth)
-            .Select(p => new Candidate(p.Key, catalog.Find(p.Key)?.Name, Math.Round(p.Value, 4), catalog.Find(p.Key) is not null))
+        var ranked = EvidenceFusion.Ranked(fused, catalog, SearchDepth)
+            .Select(r => new Candidate(r.Label, r.Service?.Name, Math.Round(r.Score, 4), r.Service is not null))
             .ToList();
         if (ranked[0].Label == Understanding.OutOfScopeLabel && ranked[0].Score < with.OutOfScopeMinimum && ranked.Count > 1)
         {

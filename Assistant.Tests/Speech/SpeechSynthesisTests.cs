@@ -65,6 +65,6 @@ public sealed class SpeechSynthesisTests
         Assert.Equal(expected, SpeakText.Of(new Activity { Speak = speak, Text = "ignored" }));
 
     [Fact]
-    public void SpokenTextFallsBackToTheReplyText() =>
-        Assert.Equal("好的", SpeakText.Of(new Activity { Text = "好的" }));
+    public void SpokenTextFallsBackToTheReplyTextWithoutItsLinks() =>
+        Assert.Equal("办事页面。好的。", SpeakText.Of(new Activity { Text = "办事页面：https://www.zjzwfw.gov.cn/\n好的" }));
 }
