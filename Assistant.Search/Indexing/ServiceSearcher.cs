@@ -13,22 +13,25 @@ public sealed class ServiceSearcher(ServiceIndex index, ServiceCatalog catalog, 
     // each hit decompressed a stored-fields block per document (40 a query, about as long as the Lucene query itself).
     // Keyed by the segment core, so a reopened reader builds its own and a dropped one is collected.
     private readonly ConditionalWeakTable<object, ServiceEntry?[]> _entries = new();
+    private readonly ConditionalWeakTable<IndexSearcher, QueryTerms> _terms = new();
 
     static ServiceSearcher() => BooleanQuery.MaxClauseCount = 4096;
 
     /// <param name="province">Where the citizen is, when known: another province's own items rank far lower.</param>
     public IReadOnlyList<ServiceHit> Search(TextFeatures query, string? province, int top)
     {
-        var luceneQuery = BuildQuery(query);
-        if (luceneQuery.Clauses.Count == 0)
-        {
-            return [];
-        }
-
         var searcher = index.Searchers.Acquire();
         try
         {
-            var docs = searcher.Search(luceneQuery, top * 4 + 20).ScoreDocs;
+            var luceneQuery = Query(query, searcher);
+            if (luceneQuery.Clauses.Count == 0)
+            {
+                return [];
+            }
+
+            var collector = TopScoreDocCollector.Create(top * 4 + 20, docsScoredInOrder: true);
+            searcher.Search(luceneQuery, collector);
+            var docs = collector.GetTopDocs().ScoreDocs;
             var hits = new List<ServiceHit>(docs.Length);
             var leaves = searcher.IndexReader.Leaves;
             foreach (var doc in docs)
@@ -80,14 +83,17 @@ public sealed class ServiceSearcher(ServiceIndex index, ServiceCatalog catalog, 
         return province is not null && service.Province != province ? options.OtherProvincePrior : 1f;
     }
 
-    private static BooleanQuery BuildQuery(TextFeatures query)
+    /// <summary>The Lucene query this searcher runs for <paramref name="query"/> on <paramref name="searcher"/>'s
+    /// reader: one boosted term clause per word, character bigram and pinyin bigram that the field holds.</summary>
+    public BooleanQuery Query(TextFeatures query, IndexSearcher searcher)
     {
-        var boolean = new BooleanQuery(disableCoord: false);
+        var terms = _terms.GetValue(searcher, s => new QueryTerms(s));
+        var boolean = new BooleanQuery(disableCoord: true);
         foreach (var word in query.Words)
         {
             foreach (var (field, boost) in IndexFields.WordFields)
             {
-                boolean.Add(new TermQuery(new Term(field, word)) { Boost = boost }, Occur.SHOULD);
+                Add(boolean, terms.Find(field, word, boost));
             }
         }
 
@@ -95,16 +101,24 @@ public sealed class ServiceSearcher(ServiceIndex index, ServiceCatalog catalog, 
         {
             foreach (var (field, boost) in IndexFields.BigramFields)
             {
-                boolean.Add(new TermQuery(new Term(field, bigram)) { Boost = boost }, Occur.SHOULD);
+                Add(boolean, terms.Find(field, bigram, boost));
             }
         }
 
         foreach (var syllables in query.Pinyin.Distinct(StringComparer.Ordinal))
         {
-            boolean.Add(new TermQuery(new Term(IndexFields.Pinyin, syllables)) { Boost = IndexFields.PinyinBoost }, Occur.SHOULD);
+            Add(boolean, terms.Find(IndexFields.Pinyin, syllables, IndexFields.PinyinBoost));
         }
 
         return boolean;
+    }
+
+    private static void Add(BooleanQuery boolean, Query? clause)
+    {
+        if (clause is not null)
+        {
+            boolean.Add(clause, Occur.SHOULD);
+        }
     }
 
     /// <summary>The query words found in the entry's name, aliases or keywords.</summary>

@@ -88,6 +88,7 @@ void Latency(string name, Action<string> run)
     var times = new List<double>();
     var cpu = new List<double>();
     var gcBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+    var pausedBefore = GC.GetTotalPauseDuration();
     var allocated = GC.GetAllocatedBytesForCurrentThread();
     for (var round = 0; round < 5; round++)
     {
@@ -105,7 +106,7 @@ void Latency(string name, Action<string> run)
     cpu.Sort();
     var gcs = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - gcBefore[g]));
     var kilobytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / times.Count;
-    Console.WriteLine($"{name}: p50 {Percentile(times, 0.50):0.000} ms, p90 {Percentile(times, 0.90):0.000} ms, p99 {Percentile(times, 0.99):0.000} ms, max {times[^1]:0.000} ms over {times.Count} queries; thread CPU p50 {Percentile(cpu, 0.50):0.000} ms, p99 {Percentile(cpu, 0.99):0.000} ms ({kilobytes:N0} KB allocated per query, GC gen0/1/2 {gcs})");
+    Console.WriteLine($"{name}: p50 {Percentile(times, 0.50):0.000} ms, p90 {Percentile(times, 0.90):0.000} ms, p99 {Percentile(times, 0.99):0.000} ms, max {times[^1]:0.000} ms over {times.Count} queries; thread CPU p50 {Percentile(cpu, 0.50):0.000} ms, p99 {Percentile(cpu, 0.99):0.000} ms ({kilobytes:N0} KB allocated per query, GC gen0/1/2 {gcs}, paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:N0} ms)");
 }
 
 static double Percentile(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
