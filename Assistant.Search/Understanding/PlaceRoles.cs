@@ -3,39 +3,54 @@ using Assistant.Search.Places;
 namespace Assistant.Search.Understanding;
 
 /// <summary>
-/// Decides which named place is where the citizen is (province) and, for transfers, which province must handle it:
-/// "我在深圳上班，老家河南，养老保险想转回去" → from 44, to 41; the catalog's 转入地/转出地 rule picks the handling side.
+/// Decides which named place is where the citizen is or wants it done (<c>province</c>) and, for transfers, which
+/// province must handle it (<c>to_province</c>, by the catalog's 转入地/转出地 rule):
+/// "我在深圳上班，老家河南，养老保险想转回去" → 44, handled in 41; "户口在河南，人在上海，想在上海补身份证" → 31;
+/// "社保从广东转到湖南，我已经回湖南上班了" → 43, handled in 43.
+/// Each place is read from the words right around it (<see cref="PlaceReading"/>); the roles then follow from those
+/// readings in one order of preference, the same for every service.
 /// </summary>
 public static class PlaceRoles
 {
-    private static readonly string[] s_destinationBefore = ["转到", "转回", "迁到", "迁往", "迁入", "转入", "调到", "搬到", "回到", "老家", "回", "到", "去", "往", "至"];
-    private static readonly string[] s_sourceBefore = ["从", "在", "由"];
-    private static readonly string[] s_sourceAfter = ["上班", "工作", "打工", "交", "缴", "参保", "转出", "迁出", "干了", "待了"];
+    // The account moves to where the citizen is (转过来) or away to the other place (转回去).
+    private static readonly string[] s_comesHere = ["过来", "回来", "转来", "迁来", "到这边", "到这里"];
+    private static readonly string[] s_goesAway = ["回去", "过去", "回老家", "转老家"];
 
     public static (string? Province, string? ToProvince) Resolve(string text, IReadOnlyList<PlaceMention> mentions,
         string? transferSide)
     {
-        var places = Distinct(mentions);
+        var places = Distinct(mentions).Select(m => PlaceReading.Read(text, m)).ToList();
         if (places.Count == 0)
         {
             return (null, null);
         }
 
+        // Where it is done, if said; else where the citizen is now; else the first place not only in the past.
+        var here = places.FirstOrDefault(p => p.DoneHere) ?? places.LastOrDefault(p => p.Here);
+        var settled = places.FirstOrDefault(p => !p.Away) ?? places[0];
         if (transferSide is null)
         {
-            return (places[0].Division.ProvinceCode, null);
+            return ((here ?? settled).Province, null);
         }
 
-        var destination = places.FirstOrDefault(m => IsDestination(text, m));
-        var source = places.FirstOrDefault(m => m != destination && IsSource(text, m))
-            ?? places.FirstOrDefault(m => m != destination);
-        destination ??= places.LastOrDefault(m => m != source);
+        var comesHere = s_comesHere.Any(v => text.Contains(v, StringComparison.Ordinal));
+        var goesAway = !comesHere && s_goesAway.Any(v => text.Contains(v, StringComparison.Ordinal));
+        var destination = places.FirstOrDefault(p => p.MovedTo)
+            ?? (goesAway ? Elsewhere(places, here, p => p.Hometown) ?? Elsewhere(places, here, p => !p.From) ?? Elsewhere(places, here, _ => true) : null)
+            ?? (comesHere ? here ?? places.FirstOrDefault(p => !p.From && !p.Away) : null)
+            ?? here
+            ?? places.LastOrDefault(p => !p.From);
+        var origin = places.FirstOrDefault(p => p.From && p.Province != destination?.Province)
+            ?? places.FirstOrDefault(p => p.Province != destination?.Province);
 
-        var from = (source ?? destination)!.Division.ProvinceCode;
-        var to = (destination ?? source)!.Division.ProvinceCode;
-        var handling = transferSide == "转出地" ? from : to;
-        return (from, handling);
+        var citizen = here ?? (comesHere ? destination : null) ?? origin ?? settled;
+        var handling = transferSide == "转出地" ? origin ?? destination : destination ?? origin;
+        return (citizen.Province, handling?.Province);
     }
+
+    /// <summary>The first place in another province than where the citizen is.</summary>
+    private static PlaceReading? Elsewhere(List<PlaceReading> places, PlaceReading? here, Func<PlaceReading, bool> also) =>
+        places.FirstOrDefault(p => p.Province != here?.Province && also(p));
 
     private static List<PlaceMention> Distinct(IReadOnlyList<PlaceMention> mentions)
     {
@@ -54,14 +69,4 @@ public static class PlaceRoles
 
         return places;
     }
-
-    private static bool IsDestination(string text, PlaceMention mention) =>
-        s_destinationBefore.Any(cue => EndsBefore(text, mention.Start, cue));
-
-    private static bool IsSource(string text, PlaceMention mention) =>
-        s_sourceBefore.Any(cue => EndsBefore(text, mention.Start, cue))
-        || s_sourceAfter.Any(cue => string.CompareOrdinal(text, mention.End, cue, 0, cue.Length) == 0);
-
-    private static bool EndsBefore(string text, int position, string cue) =>
-        position >= cue.Length && string.CompareOrdinal(text, position - cue.Length, cue, 0, cue.Length) == 0;
 }

@@ -44,6 +44,14 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("公积金从北京转到成都", "转入地", "11", "51")]
     [InlineData("户口从老家迁到南京", "转入地", "32", "32")]
     [InlineData("在上海办社保卡", null, "31", null)]
+    [InlineData("户籍在四川，现在人在苏州，想在苏州换驾照", null, "32", null)]
+    [InlineData("老家甘肃的，在厦门打工，居住证在哪办", null, "35", null)]
+    [InlineData("以前在沈阳上学，如今在青岛，学历证明怎么开", null, "37", null)]
+    [InlineData("去年在海口旅游的时候丢了护照，回到武汉以后补办", null, "42", null)]
+    [InlineData("医保从江西转到广东，我已经回广州了", "转入地", "44", "44")]
+    [InlineData("人还在南京，下个月准备回山西老家，南京交的养老怎么转回老家", "转入地", "32", "14")]
+    [InlineData("在宁波干了六年，如今回贵州遵义了，那边的公积金能转过来吗", "转入地", "52", "52")]
+    [InlineData("户口要从吉林迁到天津，我已经在天津落户了", "转出地", "12", "22")]
     public void TransfersRouteToTheHandlingProvince(string text, string? side, string province, string? toProvince)
     {
         var analyzed = fixture.Search.Analyzer.Analyze(text);

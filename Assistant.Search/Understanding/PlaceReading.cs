@@ -1,0 +1,79 @@
+using Assistant.Search.Places;
+
+namespace Assistant.Search.Understanding;
+
+/// <summary>
+/// What the words right around one place mention say about it, within its clause: done there (能在上海补), where the
+/// citizen is now (人在北京, 已经回合肥了, 在深圳上班), moved to (转到湖南, 迁往拉萨), moved from or paid in (从广东,
+/// 福建交的, 离开北京), the hometown (老家河南), or only the past or a registration (之前在苏州, 户口在大连).
+/// </summary>
+public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here, bool MovedTo, bool From, bool Hometown, bool Away)
+{
+    private const string ClauseBreaks = "，,。.；;！!？? \u3000";
+
+    // Read right before the place, nearest first; "老家" may stand between the cue and the place (回到老家江西九江).
+    private static readonly string[] s_hereBefore =
+        ["人在", "人还在", "还在", "已经在", "现在在", "目前在", "如今在", "住在", "已经住", "定居在", "已经到", "到了", "来到",
+         "来了", "回到", "回了", "已经回", "去了", "跑到", "搬到", "搬来", "调到", "就在", "我在"];
+    private static readonly string[] s_presentBefore = ["在", "到", "回", "来"];
+    private static readonly string[] s_presentAfter = ["上班", "工作", "打工", "住", "生活", "定居", "读书", "上学", "这边", "这里", "了"];
+    private static readonly string[] s_pastBefore = ["离开", "从", "由"];
+    private static readonly string[] s_intentions = ["准备", "打算", "想", "要", "计划", "将", "过几天", "下个月", "明年"];
+    private static readonly string[] s_pastMarkers = ["之前", "以前", "原来", "曾经", "当年", "那时", "那会"];
+    private static readonly string[] s_hometownBefore = ["老家", "老家在", "老家是"];
+    private static readonly string[] s_doneBefore = ["在", "回", "到", "去"];
+    private static readonly string[] s_doneAfter = ["补", "办", "开", "领", "申请", "换", "登记", "注册", "报名", "考", "交", "续"];
+    private static readonly string[] s_doneWishBefore = ["能在", "可以在", "就在", "要在", "想在", "能不能在", "可不可以在"];
+    private static readonly string[] s_movedToBefore =
+        ["转到", "转回", "转入", "转去", "迁到", "迁回", "迁往", "迁入", "迁去", "合到", "并到", "落户到", "落户", "调往", "调去", "转至", "迁至", "到", "回", "去"];
+    private static readonly string[] s_fromAfter = ["交的", "交过", "缴的", "交了", "缴了", "那边", "的社保", "的公积金", "的医保", "的养老", "转出", "迁出", "参保"];
+    private static readonly string[] s_registeredBefore = ["户口在", "户籍在", "户口还在", "户口是", "户口挂在", "户口还挂在", "老家在", "老家是", "老家"];
+
+    public string Province => Mention.Division.ProvinceCode;
+
+    public static PlaceReading Read(string text, PlaceMention mention)
+    {
+        var before = Before(text, mention.Start);
+        var after = After(text, mention.End);
+        after = after.StartsWith("老家", StringComparison.Ordinal) ? after[2..] : after;    // 回河南老家了
+        var cueBefore = before.EndsWith("老家", StringComparison.Ordinal) ? before[..^2] : before;
+
+        var past = s_pastBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
+            || s_pastMarkers.Any(m => before.Contains(m, StringComparison.Ordinal)) || after.Contains("的时候", StringComparison.Ordinal);
+        var from = past || s_fromAfter.Any(v => after.StartsWith(v, StringComparison.Ordinal));
+        var verb = after.TrimStart('这', '那', '边', '里');
+        var done = !past && (s_doneWishBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal))
+            || (s_doneBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal)) && s_doneAfter.Any(v => verb.StartsWith(v, StringComparison.Ordinal))));
+        var intended = s_intentions.Any(m => cueBefore.TrimEnd('回', '去', '到', '来').EndsWith(m, StringComparison.Ordinal));
+        var here = done || (!from && !intended && (s_hereBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
+            || (s_presentBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal)) && s_presentAfter.Any(v => after.StartsWith(v, StringComparison.Ordinal)))));
+        var movedTo = s_movedToBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal));
+        var hometown = s_hometownBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal)) || After(text, mention.End).StartsWith("老家", StringComparison.Ordinal);
+        var registered = s_registeredBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal));
+        return new PlaceReading(mention, done, here, movedTo, from, hometown, Away: !here && (from || registered));
+    }
+
+    /// <summary>Up to six characters before <paramref name="position"/>, not reaching back past the clause start.</summary>
+    private static string Before(string text, int position)
+    {
+        var start = position;
+        while (start > 0 && position - start < 6 && !ClauseBreaks.Contains(text[start - 1]))
+        {
+            start--;
+        }
+
+        return text[start..position];
+    }
+
+    /// <summary>Up to six characters after <paramref name="position"/>, within its clause.</summary>
+    private static string After(string text, int position)
+    {
+        var end = position;
+        while (end < text.Length && end - position < 6 && !ClauseBreaks.Contains(text[end]))
+        {
+            end++;
+        }
+
+        return text[position..end];
+    }
+}
