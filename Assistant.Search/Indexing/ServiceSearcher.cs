@@ -29,7 +29,7 @@ public sealed class ServiceSearcher(ServiceIndex index, ServiceCatalog catalog, 
                 return [];
             }
 
-            var collector = TopScoreDocCollector.Create(top * 4 + 20, docsScoredInOrder: true);
+            var collector = TopScoreDocCollector.Create(top * 4 + 20, docsScoredInOrder: ScoreInOrder(searcher));
             searcher.Search(luceneQuery, collector);
             var docs = collector.GetTopDocs().ScoreDocs;
             var hits = new List<ServiceHit>(docs.Length);
@@ -52,6 +52,13 @@ public sealed class ServiceSearcher(ServiceIndex index, ServiceCatalog catalog, 
             index.Searchers.Release(searcher);
         }
     }
+
+    /// <summary>
+    /// Small catalogs score documents in order (a heap over the clauses): the out-of-order bulk scorer allocates a
+    /// 2,048-bucket table per search, which was a third of a full-catalog query's garbage. In a catalog of a million
+    /// entries most clauses match thousands of documents, and there the bucket table is several times faster.
+    /// </summary>
+    public static bool ScoreInOrder(IndexSearcher searcher) => searcher.IndexReader.MaxDoc <= 100_000;
 
     private ServiceEntry?[] Entries(AtomicReader reader) => _entries.GetValue(reader.CoreCacheKey, _ => Load(reader));
 

@@ -9,9 +9,17 @@ namespace Assistant.Search.Understanding;
 /// </summary>
 public sealed record DecisionPolicy
 {
-    /// <summary>Weight of the search distribution added to the classifier's probability of each service.</summary>
+    /// <summary>Weight of the search distribution added to the classifier's probability of each core service.</summary>
     [JsonPropertyName("search_weight")]
     public double SearchWeight { get; init; } = 0.5;
+
+    /// <summary>
+    /// Weight of the search distribution for long-tail provincial items, which the classifier never saw: search is their
+    /// only evidence. Set by judgement, not tuned: the dev sets ask for core services only, so a tuner would always
+    /// lower it and make those items unreachable.
+    /// </summary>
+    [JsonPropertyName("long_tail_weight")]
+    public double LongTailWeight { get; init; } = 0.5;
 
     /// <summary>Softmax temperature over the BM25 scores of the search hits.</summary>
     [JsonPropertyName("search_temperature")]

@@ -13,7 +13,7 @@ public static class EvidenceFusion
         IReadOnlyList<ServiceHit> hits, DecisionPolicy with)
     {
         var fused = predicted.ToDictionary(p => p.Label, p => (double)p.Probability, StringComparer.Ordinal);
-        if (hits.Count > 0 && with.SearchWeight > 0)
+        if (hits.Count > 0 && (with.SearchWeight > 0 || with.LongTailWeight > 0))
         {
             // Search adds a distribution over the services it found, weighted by how strong its best match is, so a
             // weak match cannot outvote the classifier and a strong one reaches long-tail items the classifier never saw.
@@ -23,8 +23,9 @@ public static class EvidenceFusion
             var total = weights.Sum();
             for (var i = 0; i < hits.Count; i++)
             {
-                var id = hits[i].Service.Id;
-                fused[id] = fused.GetValueOrDefault(id) + with.SearchWeight * strength * weights[i] / total;
+                var service = hits[i].Service;
+                var weight = service.IsCore ? with.SearchWeight : with.LongTailWeight;
+                fused[service.Id] = fused.GetValueOrDefault(service.Id) + weight * strength * weights[i] / total;
             }
         }
 

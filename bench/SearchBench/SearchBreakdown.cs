@@ -20,7 +20,7 @@ internal sealed class SearchBreakdown(ServiceIndex index, CatalogSearch search)
     public void QueryOnly(string text)
     {
         var features = Prepare(text).Features;    // features precomputed: analysis is timed on its own
-        WithSearcher(s => { var c = TopScoreDocCollector.Create(Fetched, true); s.Search(search.Searcher.Query(features, s), c); return c.GetTopDocs(); });
+        WithSearcher(s => { var c = TopScoreDocCollector.Create(Fetched, ServiceSearcher.ScoreInOrder(s)); s.Search(search.Searcher.Query(features, s), c); return c.GetTopDocs(); });
     }
 
     public void LoadOnly(string text)

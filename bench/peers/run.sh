@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=bench/out/peers
-dev=data/eval/dev.jsonl
+dev=data/eval/dev2.jsonl    # the set decision.json is tuned on
 test=${1:-data/eval/heldout.jsonl}
 mkdir -p "$out"
 [ -d bench/peers/node_modules ] || (cd bench/peers && npm ci --no-audit --no-fund)
@@ -19,7 +19,7 @@ dotnet run --project bench/peers/Export -c Release --no-build -- "$out" "$dev" "
 dotnet run --project Assistant.Api -c Release --no-build -- eval "$test" --json "$out/ours-$(basename "${test%.jsonl}").json"
 # Debian's python: the pyenv python3 on PATH does not see python3-sklearn.
 /usr/bin/python3 bench/peers/sklearn_svc.py "$out/training.tsv" "$out" "$dev" "$test"
-/usr/bin/python3 bench/peers/sklearn_svc.py --our-features "$out"
+/usr/bin/python3 bench/peers/sklearn_svc.py --our-features "$out" "$dev" "$test"
 node bench/peers/nlpjs.mjs "$out/training.tsv" "$out" "$dev" "$test"
 
 {

@@ -56,6 +56,6 @@ if __name__ == "__main__":
     if sys.argv[1] == "--our-features":
         out = sys.argv[2]
         main(os.path.join(out, "features-training.tsv"), out,
-             [os.path.join(out, "features-dev.jsonl"), os.path.join(out, "features-heldout.jsonl")], "sklearn-our-features", True)
+             [os.path.join(out, "features-" + os.path.basename(f)) for f in sys.argv[3:]], "sklearn-our-features", True)
     else:
         main(sys.argv[1], sys.argv[2], sys.argv[3:])
