@@ -12,11 +12,12 @@ public sealed class QueryAnalyzer(SearchResources resources)
         var location = LocationExtractor.MostSpecific(mentions) is { } place ? Location.From(place.Division) : null;
 
         // Place names say where, not what: they are taken out before the words are matched against services. The
-        // classifier keeps the fillers (你好, 谢谢 are what greetings and thanks are made of); search drops them.
+        // classifier keeps the fillers (你好, 谢谢 are what greetings and thanks are made of) unless they only wrap a
+        // request (喂 你好 …); search drops them.
         var what = mentions.Count == 0 ? normalized.Canonical : RemoveSpans(normalized.Canonical, mentions);
         var searchText = resources.Normalizer.StripFillers(what);
         return new AnalyzedQuery(normalized, mentions, location, resources.Features.Extract(searchText),
-            resources.Features.Extract(what));
+            resources.Features.Extract(resources.Salutations.Strip(what)));
     }
 
     private static string RemoveSpans(string text, IReadOnlyList<PlaceMention> mentions)

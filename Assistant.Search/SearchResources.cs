@@ -13,8 +13,9 @@ public sealed class SearchResources
     public const string FormatVersion = "1";
 
     private SearchResources(string dataPath, ServiceCatalog catalog, DivisionGazetteer gazetteer, TextNormalizer normalizer,
-        FeatureExtractor features, string fingerprint)
+        Salutations salutations, FeatureExtractor features, string fingerprint)
     {
+        Salutations = salutations;
         DataPath = dataPath;
         Catalog = catalog;
         Gazetteer = gazetteer;
@@ -33,6 +34,8 @@ public sealed class SearchResources
     public LocationExtractor Locations { get; }
 
     public TextNormalizer Normalizer { get; }
+
+    public Salutations Salutations { get; }
 
     public FeatureExtractor Features { get; }
 
@@ -55,7 +58,8 @@ public sealed class SearchResources
         IWordTokenizer tokenizer = segmenter == SegmenterKind.Jieba ? new JiebaTokenizer(terms) : new SmartCnTokenizer();
         var words = new ChineseSegmenter(new DomainLexicon(terms), ChineseSegmenter.LoadStopWords(dataPath), tokenizer);
         var features = new FeatureExtractor(words, PinyinTable.Load(dataPath));
-        return new SearchResources(dataPath, catalog, gazetteer, normalizer, features, ComputeFingerprint(dataPath, catalog, segmenter));
+        return new SearchResources(dataPath, catalog, gazetteer, normalizer, Salutations.Load(dataPath), features,
+            ComputeFingerprint(dataPath, catalog, segmenter));
     }
 
     private static string ComputeFingerprint(string dataPath, ServiceCatalog catalog, SegmenterKind segmenter)

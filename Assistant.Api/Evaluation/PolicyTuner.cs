@@ -29,7 +29,7 @@ internal static class PolicyTuner
         foreach (var weight in s_weights)
         {
             var bestBefore = best.Utility;
-            var bestForWeight = double.MinValue;
+            var bestForWeight = (Utility: double.MinValue, Policy: understander.Policy);
             // With no search weight on core services, temperature and midpoint only shape the long-tail items, which the
             // dev sets do not ask for: they keep the policy's values instead of being tuned against those items.
             var current = understander.Policy;
@@ -49,7 +49,11 @@ internal static class PolicyTuner
                                 LongTailWeight = understander.Policy.LongTailWeight,
                             };
                             var utility = evidence.Sum(e => Utility(e.Case, understander.Decide(e.Evidence, policy)));
-                            bestForWeight = Math.Max(bestForWeight, utility);
+                            if (utility > bestForWeight.Utility)
+                            {
+                                bestForWeight = (utility, policy);
+                            }
+
                             if (utility > best.Utility)
                             {
                                 best = (utility, policy);
@@ -61,7 +65,7 @@ internal static class PolicyTuner
 
             // The trade-off per search weight, so a reader sees how much the chosen weight is worth.
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  search_weight {weight}: best utility {bestForWeight / cases.Count:0.0000} per case{(best.Utility > bestBefore ? " (new best)" : "")}"));
+                $"  search_weight {weight}: best utility {bestForWeight.Utility / cases.Count:0.0000} per case{(best.Utility > bestBefore ? " (new best)" : "")} with {bestForWeight.Policy}"));
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -14,7 +14,7 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
     // Read right before the place, nearest first; "老家" may stand between the cue and the place (回到老家江西九江).
     private static readonly string[] s_hereBefore =
         ["人在", "人还在", "还在", "已经在", "现在在", "目前在", "如今在", "住在", "已经住", "定居在", "已经到", "到了", "来到",
-         "来了", "回到", "回了", "已经回", "去了", "跑到", "搬到", "搬来", "调到", "就在", "我在"];
+         "来了", "回到", "回了", "已经回", "去了", "跑到", "搬到", "搬来", "调到", "就在", "我在", "住"];
     private static readonly string[] s_presentBefore = ["在", "到", "回", "来"];
     private static readonly string[] s_presentAfter = ["上班", "工作", "打工", "住", "生活", "定居", "读书", "上学", "这边", "这里", "了"];
     private static readonly string[] s_pastBefore = ["离开", "从", "由"];
@@ -42,7 +42,7 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
             || s_pastMarkers.Any(m => before.Contains(m, StringComparison.Ordinal)) || after.Contains("的时候", StringComparison.Ordinal);
         var from = past || s_fromAfter.Any(v => after.StartsWith(v, StringComparison.Ordinal));
         var verb = after.TrimStart('这', '那', '边', '里');
-        var done = !past && (s_doneWishBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal))
+        var done = !from && (s_doneWishBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal))
             || (s_doneBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal)) && s_doneAfter.Any(v => verb.StartsWith(v, StringComparison.Ordinal))));
         var intended = s_intentions.Any(m => cueBefore.TrimEnd('回', '去', '到', '来').EndsWith(m, StringComparison.Ordinal));
         var here = done || (!from && !intended && (s_hereBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))

@@ -52,6 +52,8 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("人还在南京，下个月准备回山西老家，南京交的养老怎么转回老家", "转入地", "32", "14")]
     [InlineData("在宁波干了六年，如今回贵州遵义了，那边的公积金能转过来吗", "转入地", "52", "52")]
     [InlineData("户口要从吉林迁到天津，我已经在天津落户了", "转出地", "12", "22")]
+    [InlineData("在苏州交了八年医保，如今回江西老家了，医保怎么接过来", "转入地", "36", "36")]
+    [InlineData("我是广西人，老公是长沙的，我们现在住长沙，户口想迁到他那边", "转入地", "43", "43")]
     public void TransfersRouteToTheHandlingProvince(string text, string? side, string province, string? toProvince)
     {
         var analyzed = fixture.Search.Analyzer.Analyze(text);

@@ -14,6 +14,7 @@ public sealed class TextNormalizerTests(AssistantFixture fixture)
     [InlineData("孩子十六岁了", "孩子16岁了")]                      // numerals before a unit
     [InlineData("社保卡咋整", "社保卡怎么办")]                      // dialect → standard
     [InlineData("身份证点样补", "身份证怎么补")]
+    [InlineData("SFZ丢了 gjj咋取", "身份证丢了 公积金怎么取")]     // pinyin-initial abbreviations
     public void CanonicalizeFoldsTheVariants(string input, string expected) =>
         Assert.Equal(expected, Normalizer.Canonicalize(input));
 

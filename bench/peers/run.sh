@@ -5,9 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=bench/out/peers
-dev=data/eval/dev2.jsonl    # the set decision.json is tuned on
+dev=$out/dev-all.jsonl    # the three tuning sets, as decision.json is tuned on
 test=${1:-data/eval/heldout.jsonl}
+# The held-out table is peers-latest.md; another test set gets its own file (peers-latest-heldout2.md).
+table=bench/peers-latest.md
+[ "$test" = data/eval/heldout.jsonl ] || table="bench/peers-latest-$(basename "${test%.jsonl}").md"
 mkdir -p "$out"
+cat data/eval/dev.jsonl data/eval/dev2.jsonl data/eval/dev3.jsonl > "$dev"
 [ -d bench/peers/node_modules ] || (cd bench/peers && npm ci --no-audit --no-fund)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -33,4 +37,4 @@ node bench/peers/nlpjs.mjs "$out/training.tsv" "$out" "$dev" "$test"
   echo
   echo "Latency: per utterance, in process, warm, raw text to label (tokenisation included), one call per text."
   echo "The two diagnosis rows are not what evaluators see; they separate features from learner (bench/README.md)."
-} | tee bench/peers-latest.md
+} | tee "$table"
