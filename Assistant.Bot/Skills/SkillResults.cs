@@ -13,13 +13,18 @@ public sealed record ServiceMatches(string Text, string Normalized, IReadOnlyLis
 
     public bool IsServiceAnswer => Decision == Answer && Candidates.Count > 0 && Candidates[0].IsService;
 
+    /// <summary>Candidates below this confidence are not offered to a model: the classifier gives every label some
+    /// probability, and a model handed ten labels would pick from ones the evidence never supported.</summary>
+    public const double MinCandidateConfidence = 0.01;
+
     public static ServiceMatches From(Understanding understanding) => new(understanding.Text, understanding.Normalized,
         understanding.Tokens, understanding.Label, understanding.Confidence, understanding.Decision switch
         {
             Search.Understanding.Decision.Answer => Answer,
             Search.Understanding.Decision.Clarify => Clarify,
             _ => OutOfScope,
-        }, understanding.Candidates, understanding.Province, understanding.City, understanding.ToProvince);
+        }, [.. understanding.Candidates.Where((c, i) => i == 0 || c.Score >= MinCandidateConfidence)],
+        understanding.Province, understanding.City, understanding.ToProvince);
 }
 
 /// <summary>A place resolved to its province and, when named, city.</summary>

@@ -29,7 +29,7 @@ public sealed class NoModelDialogueTests(AssistantFixture fixture) : IDisposable
         var clarify = await _host.SayAsync("转移", state, "no-model-1");
         await _host.SayAsync("我身份证丢了，在杭州", state, "no-model-1");
         var stageBeforeQuestion = state.Stage;
-        var question = await _host.SayAsync("要带户口本吗？", state, "no-model-1");
+        var question = await _host.SayAsync("要带照片吗？", state, "no-model-1");
 
         // Assert
         Assert.Equal(DialogueTexts.OutOfScope + DialogueTexts.Examples + "也可以说“转人工”。", Assert.Single(outOfScope).Text);
