@@ -42,7 +42,8 @@ internal sealed partial class WarmUpService(IServiceProvider services, Readiness
             var entries = (await search).Resources.Catalog.Services.Count;
             LogReady(logger, entries, watch.ElapsedMilliseconds);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException
+            or System.Data.Common.DbException)
         {
             readiness.MarkFailed(ex.Message);
             LogFailed(logger, ex);

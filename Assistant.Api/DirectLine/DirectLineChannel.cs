@@ -33,12 +33,15 @@ public sealed class DirectLineChannel(ITurnProcessor bot, IOptions<DirectLineOpt
         await RunTurnAsync(conversation, update);
     }
 
-    /// <summary>Logs the client's activity (the echo Web Chat waits for), runs the turn and logs the replies.</summary>
-    public async Task<Activity> PostAsync(DirectLineConversation conversation, Activity posted)
+    /// <summary>True when the conversation holds as many activities as one may (every way of posting checks it).</summary>
+    public bool IsFull(DirectLineConversation conversation) => conversation.Count >= options.Value.MaxActivitiesPerConversation;
+
+    /// <summary>Logs the client's activity (the echo Web Chat waits for), runs the turn and logs the replies; returns the
+    /// logged activity and the replies as logged.</summary>
+    public async Task<(Activity Posted, IReadOnlyList<Activity> Replies)> PostAsync(DirectLineConversation conversation, Activity posted)
     {
         var logged = Relay(conversation, posted);
-        await RunTurnAsync(conversation, logged);
-        return logged;
+        return (logged, await RunTurnAsync(conversation, logged));
     }
 
     /// <summary>Logs a client's activity for the stream without a turn (typing: the bot has nothing to answer).</summary>
@@ -49,19 +52,16 @@ public sealed class DirectLineChannel(ITurnProcessor bot, IOptions<DirectLineOpt
         return conversation.Append(Stamp(conversation, posted with { From = from, Recipient = Bot }));
     }
 
-    private async Task RunTurnAsync(DirectLineConversation conversation, Activity incoming)
+    private async Task<IReadOnlyList<Activity>> RunTurnAsync(DirectLineConversation conversation, Activity incoming)
     {
         // The turn finishes even when the client goes away, so the bot's state stays consistent; only shutdown stops it.
         var result = await bot.ProcessAsync(incoming, lifetime.ApplicationStopping);
-        foreach (var reply in result.Replies)
+        return [.. result.Replies.Select(reply => conversation.Append(Stamp(conversation, reply) with
         {
-            conversation.Append(Stamp(conversation, reply) with
-            {
-                From = reply.From ?? Bot,
-                Recipient = reply.Recipient ?? conversation.User,
-                ReplyToId = reply.ReplyToId ?? incoming.Id,
-            });
-        }
+            From = reply.From ?? Bot,
+            Recipient = reply.Recipient ?? conversation.User,
+            ReplyToId = reply.ReplyToId ?? incoming.Id,
+        }))];
     }
 
     private Activity Stamp(DirectLineConversation conversation, Activity activity) => activity with

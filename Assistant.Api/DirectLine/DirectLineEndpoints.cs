@@ -119,7 +119,7 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> PostAsync(HttpContext context, string conversationId, DirectLineTokenService tokens,
-        DirectLineConversations conversations, DirectLineChannel channel, IOptions<DirectLineOptions> options)
+        DirectLineConversations conversations, DirectLineChannel channel)
     {
         if (Authorize(context, tokens, conversations, conversationId, out _, out _) is { } problem)
         {
@@ -133,14 +133,14 @@ public static class DirectLineEndpoints
         }
 
         var conversation = conversations.Find(conversationId)!;
-        if (conversation.Count >= options.Value.MaxActivitiesPerConversation)
+        if (channel.IsFull(conversation))
         {
             return DirectLineAuth.Problem(429, "Conversation too long", "This conversation has reached its limit; please start a new one.");
         }
 
         return activity!.Type switch
         {
-            ActivityTypes.Message or ActivityTypes.Event => Json(new ResourceResponse((await channel.PostAsync(conversation, activity)).Id!)),
+            ActivityTypes.Message or ActivityTypes.Event => Json(new ResourceResponse((await channel.PostAsync(conversation, activity)).Posted.Id!)),
             ActivityTypes.Typing => Json(new ResourceResponse(channel.Relay(conversation, activity).Id!)),
 
             // Web Chat may announce itself with a conversationUpdate; the bot already had one when the conversation started.

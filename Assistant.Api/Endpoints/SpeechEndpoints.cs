@@ -66,6 +66,11 @@ public static partial class SpeechEndpoints
             {
                 return Problem(404, "Conversation not found", "The Direct Line conversation has ended; start a new one.");
             }
+
+            if (http.RequestServices.GetRequiredService<DirectLineChannel>().IsFull(directLine))
+            {
+                return Problem(429, "Conversation too long", "This conversation has reached its limit; please start a new one.");
+            }
         }
 
         if (engines.Recognizer is not { } recognizer)
@@ -113,7 +118,7 @@ public static partial class SpeechEndpoints
             var activity = SpeechActivity.Create(conversationId, channelId, recognizer.Engine, recognition);
             replies = directLine is null
                 ? (await turns.ProcessAsync(activity, ct)).Replies
-                : await PostToDirectLineAsync(http.RequestServices.GetRequiredService<DirectLineChannel>(), directLine, activity);
+                : (await http.RequestServices.GetRequiredService<DirectLineChannel>().PostAsync(directLine, activity)).Replies;
         }
 
         timing.Mark("turn");
@@ -122,13 +127,6 @@ public static partial class SpeechEndpoints
             recognition.Status == RecognitionStatus.Recognized ? "recognized" : "noMatch", replies), ActivityJson.Options);
     }
 
-    private static async Task<IReadOnlyList<Activity>> PostToDirectLineAsync(DirectLineChannel channel,
-        DirectLineConversation conversation, Activity activity)
-    {
-        var before = conversation.Count;
-        var posted = await channel.PostAsync(conversation, activity with { ChannelId = DirectLineChannel.ChannelId });
-        return [.. conversation.Read(before).Activities.Where(a => a.ReplyToId == posted.Id)];
-    }
 
     private static async Task<IResult> SynthesizeAsync(TtsRequest? request, SpeechEngines engines, IOptions<SpeechOptions> options,
         ILogger<SpeechTurnResponse> logger, CancellationToken ct)

@@ -16,6 +16,9 @@ public static partial class PersonalDataMasker
             return text;
         }
 
+        // Chinese input methods type full-width ０–９ (and Ｘ): folded to ASCII first, so the patterns see one kind of digit.
+        text = FoldFullWidth(text);
+
         // Longest patterns first: an 18-character ID contains an 11-digit run that looks like a mobile number.
         var masked = IdNumber().Replace(text, m => Keep(m.Value, 6, 4));
         masked = BankCard().Replace(masked, m => Keep(m.Value, 4, 4));
@@ -31,7 +34,7 @@ public static partial class PersonalDataMasker
         var digits = 0;
         foreach (var c in text)
         {
-            if (char.IsAsciiDigit(c) && ++digits >= 11)
+            if ((char.IsAsciiDigit(c) || c is >= '０' and <= '９') && ++digits >= 11)
             {
                 return true;
             }
@@ -39,6 +42,17 @@ public static partial class PersonalDataMasker
 
         return false;
     }
+
+    private static string FoldFullWidth(string text) => text.Any(c => c is >= '０' and <= '９' or 'Ｘ' or 'ｘ')
+        ? string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is >= '０' and <= '９' or 'Ｘ' or 'ｘ' ? (char)(c - 0xFEE0) : c;
+            }
+        })
+        : text;
 
     private static string Keep(string value, int head, int tail)
     {
@@ -50,8 +64,9 @@ public static partial class PersonalDataMasker
     [GeneratedRegex(@"(?<!\d)\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")]
     private static partial Regex IdNumber();
 
-    // Mainland mobile numbers: 11 digits starting 13–19, optionally +86 / 86 in front.
-    [GeneratedRegex(@"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)")]
+    // Mainland mobile numbers: 11 digits starting 13–19, optionally +86 / 86 in front, as typed or spoken in groups
+    // (138 1234 5678, 138-1234-5678).
+    [GeneratedRegex(@"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")]
     private static partial Regex Mobile();
 
     // Bank cards: 16–19 digits, possibly grouped by spaces or dashes in fours.

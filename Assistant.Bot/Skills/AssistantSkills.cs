@@ -27,7 +27,7 @@ public sealed class AssistantSkills(QueryUnderstander understander, SearchResour
     {
         var division = text.Length is 2 or 6 && text.All(char.IsAsciiDigit)
             ? resources.Gazetteer.ByCode.GetValueOrDefault(text.PadRight(6, '0'))
-            : LocationExtractor.MostSpecific(resources.Locations.Extract(text))?.Division;
+            : LocationExtractor.MostSpecific(resources.Locations.Extract(resources.Normalizer.Canonicalize(text)))?.Division;    // 廣東, full width: as find_services reads places
         if (division is null)
         {
             return null;

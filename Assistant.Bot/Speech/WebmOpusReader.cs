@@ -139,6 +139,9 @@ public static class WebmOpusReader
         return result;
     }
 
+    /// <summary>An EBML variable-length integer's byte count: one more than the leading zero bits of its first byte.</summary>
+    private static int VintLength(byte first) => System.Numerics.BitOperations.LeadingZeroCount((uint)first) - 23;
+
     /// <summary>Element ids keep their length marker bits (0x1A45DFA3 is the id as written).</summary>
     private static bool TryReadId(ReadOnlySpan<byte> data, ref int pos, out uint id)
     {
@@ -148,7 +151,7 @@ public static class WebmOpusReader
             return false;
         }
 
-        var length = System.Numerics.BitOperations.LeadingZeroCount((uint)data[pos]) - 23;
+        var length = VintLength(data[pos]);
         if (length > 4 || pos + length > data.Length)
         {
             return false;
@@ -172,7 +175,7 @@ public static class WebmOpusReader
             return false;
         }
 
-        var length = System.Numerics.BitOperations.LeadingZeroCount((uint)data[pos]) - 23;
+        var length = VintLength(data[pos]);
         if (pos + length > data.Length)
         {
             return false;

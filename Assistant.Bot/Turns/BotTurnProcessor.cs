@@ -1,7 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Assistant.Bot.Dialogue;
-using Assistant.Bot.Privacy;
 using Assistant.Bot.Protocol;
+using Assistant.Bot.Skills;
 using Assistant.Bot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -85,8 +86,10 @@ public sealed partial class BotTurnProcessor(AssistantDialogue dialogue, IBotSto
     private static bool JoinedUser(Activity activity) =>
         activity.MembersAdded?.Any(m => m.Id is not null && m.Id != activity.Recipient?.Id) == true;
 
+    // String values only: masking the serialized text could turn a long number (a confidence) into invalid JSON.
     private static TranscriptEntry Entry(string conversationId, string direction, Activity activity, DateTimeOffset at) =>
-        new(conversationId, direction, PersonalDataMasker.Mask(JsonSerializer.Serialize(activity, ActivityJson.Options))!, at);
+        new(conversationId, direction, ((JsonNode)MaskedValues.Mask(JsonSerializer.SerializeToNode(activity, ActivityJson.Options))!)
+            .ToJsonString(ActivityJson.Options), at);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Turn {ConversationId} ({Type}): {Replies} replies")]
     private static partial void LogTurn(ILogger logger, string conversationId, string type, int replies);

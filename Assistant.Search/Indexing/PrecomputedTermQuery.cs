@@ -20,6 +20,7 @@ internal sealed class PrecomputedTermQuery : Query
     private readonly TermStatistics _statistics;
     private readonly Similarity _similarity;
     private readonly Similarity.SimWeight _normalized;
+    private readonly float _normalizedBoost;
     private readonly Postings?[] _postings;
 
     public PrecomputedTermQuery(IndexSearcher searcher, Term term, TermContext states, float boost)
@@ -32,6 +33,7 @@ internal sealed class PrecomputedTermQuery : Query
         _statistics = searcher.TermStatistics(term, states);
         // Normalized the way a top-level BooleanQuery normalizes its clauses under BM25 (query norm 1, boost 1).
         _normalized = Weigh(1f, 1f);
+        _normalizedBoost = boost;
         _postings = [.. searcher.IndexReader.Leaves.Select(leaf => Postings.Read(leaf, term, states))];
     }
 
@@ -90,8 +92,11 @@ internal sealed class PrecomputedTermQuery : Query
 
         public override void Normalize(float norm, float topLevelBoost)
         {
-            // Shared weight for the usual case; any other normalization gets a weight of its own.
-            _weight = norm == 1f && topLevelBoost == 1f ? query._normalized : query.Weigh(norm, topLevelBoost);
+            // The shared weight for the usual case; any other normalization, or a boost changed since (a rewritten clone),
+            // gets a weight of its own.
+            _weight = norm == 1f && topLevelBoost == 1f && query.Boost == query._normalizedBoost
+                ? query._normalized
+                : query.Weigh(norm, topLevelBoost);
         }
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs) =>
@@ -134,6 +139,12 @@ internal sealed class PrecomputedTermQuery : Query
 
         public override int Advance(int target)
         {
+            if (_index + 1 >= postings.Docs.Length)
+            {
+                _index = postings.Docs.Length;
+                return _doc = NO_MORE_DOCS;
+            }
+
             var found = Array.BinarySearch(postings.Docs, Math.Max(_index + 1, 0), postings.Docs.Length - Math.Max(_index + 1, 0), target);
             _index = (found >= 0 ? found : ~found) - 1;
             return NextDoc();

@@ -30,7 +30,9 @@ public sealed class Salutations(IEnumerable<string> openings, IEnumerable<string
             start = Skip(canonical, start, end);
             foreach (var opening in _openings)
             {
-                if (string.CompareOrdinal(canonical, start, opening, 0, opening.Length) == 0 && start + opening.Length <= end)
+                // A one-character opening (喂, 嗨) must stand apart, or 喂养 would lose its first character.
+                if (string.CompareOrdinal(canonical, start, opening, 0, opening.Length) == 0
+                    && (opening.Length > 1 || StandsApart(canonical, start + 1, end)))
                 {
                     start += opening.Length;
                     found = true;
@@ -54,9 +56,18 @@ public sealed class Salutations(IEnumerable<string> openings, IEnumerable<string
             }
         }
 
+        if (start == 0 && end == canonical.Length)
+        {
+            return canonical;
+        }
+
         var request = canonical[start..end];
         return request.Count(FeatureExtractor.IsHan) >= MinimumRequest ? request : canonical;
     }
+
+    private bool StandsApart(string text, int position, int end) =>
+        position >= end || Separators.Contains(text[position])
+        || _openings.Any(o => string.CompareOrdinal(text, position, o, 0, o.Length) == 0);
 
     private static int Skip(string text, int start, int end)
     {

@@ -34,8 +34,9 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
     public static PlaceReading Read(string text, PlaceMention mention)
     {
         var before = Before(text, mention.Start);
-        var after = After(text, mention.End);
-        after = after.StartsWith("老家", StringComparison.Ordinal) ? after[2..] : after;    // 回河南老家了
+        var rawAfter = After(text, mention.End);
+        var hometownAfter = rawAfter.StartsWith("老家", StringComparison.Ordinal);
+        var after = hometownAfter ? rawAfter[2..] : rawAfter;    // 回河南老家了: read the cue after 老家
         var cueBefore = before.EndsWith("老家", StringComparison.Ordinal) ? before[..^2] : before;
 
         var past = s_pastBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
@@ -48,7 +49,7 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
         var here = done || (!from && !intended && (s_hereBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
             || (s_presentBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal)) && s_presentAfter.Any(v => after.StartsWith(v, StringComparison.Ordinal)))));
         var movedTo = s_movedToBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal));
-        var hometown = s_hometownBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal)) || After(text, mention.End).StartsWith("老家", StringComparison.Ordinal);
+        var hometown = s_hometownBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal)) || hometownAfter;
         var registered = s_registeredBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal));
         return new PlaceReading(mention, done, here, movedTo, from, hometown, Away: !here && (from || registered));
     }

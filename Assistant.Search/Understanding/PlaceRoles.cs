@@ -12,9 +12,13 @@ namespace Assistant.Search.Understanding;
 /// </summary>
 public static class PlaceRoles
 {
-    // The account moves to where the citizen is (转过来) or away to the other place (转回去).
-    private static readonly string[] s_comesHere = ["过来", "回来", "转来", "迁来", "到这边", "到这里"];
-    private static readonly string[] s_goesAway = ["回去", "过去", "回老家", "转老家"];
+    // The account moves to where the citizen is (转过来) or away to the other place (转回去), said with a moving verb
+    // right before: 过去 alone is "in the past" (过去在深圳交的), 过来 alone a person arriving.
+    private static readonly string[] s_movingVerbs = ["转", "迁", "带", "挪", "跟", "接", "调", "拿", "弄", "合", "并", "移"];
+    private static readonly string[] s_comesHere = ["过来", "回来", "来", "到这边", "到这里"];
+    private static readonly string[] s_goesAway = ["回去", "过去", "回老家", "去老家"];
+    // The citizen has already made the move (我已经回来上班了): they are where the account goes.
+    private static readonly string[] s_arrived = ["已经回来", "已经过来", "已经来了", "已经到了", "已经搬过来"];
 
     public static (string? Province, string? ToProvince) Resolve(string text, IReadOnlyList<PlaceMention> mentions,
         string? transferSide)
@@ -33,8 +37,8 @@ public static class PlaceRoles
             return ((here ?? settled).Province, null);
         }
 
-        var comesHere = s_comesHere.Any(v => text.Contains(v, StringComparison.Ordinal));
-        var goesAway = !comesHere && s_goesAway.Any(v => text.Contains(v, StringComparison.Ordinal));
+        var comesHere = Moves(text, s_comesHere);
+        var goesAway = !comesHere && Moves(text, s_goesAway);
         var destination = places.FirstOrDefault(p => p.MovedTo)
             ?? (goesAway ? Elsewhere(places, here, p => p.Hometown) ?? Elsewhere(places, here, p => !p.From) ?? Elsewhere(places, here, _ => true) : null)
             ?? (comesHere ? here ?? places.FirstOrDefault(p => !p.From && !p.Away) : null)
@@ -43,10 +47,15 @@ public static class PlaceRoles
         var origin = places.FirstOrDefault(p => p.From && p.Province != destination?.Province)
             ?? places.FirstOrDefault(p => p.Province != destination?.Province);
 
-        var citizen = here ?? (comesHere ? destination : null) ?? origin ?? settled;
+        var arrived = s_arrived.Any(a => text.Contains(a, StringComparison.Ordinal));
+        var citizen = here ?? (comesHere || arrived ? destination : null) ?? origin ?? settled;
         var handling = transferSide == "转出地" ? origin ?? destination : destination ?? origin;
         return (citizen.Province, handling?.Province);
     }
+
+    /// <summary>Whether a moving verb is followed by one of <paramref name="directions"/> (转过来, 迁回去, 转回老家).</summary>
+    private static bool Moves(string text, string[] directions) =>
+        s_movingVerbs.Any(verb => directions.Any(direction => text.Contains(verb + direction, StringComparison.Ordinal)));
 
     /// <summary>The first place in another province than where the citizen is.</summary>
     private static PlaceReading? Elsewhere(List<PlaceReading> places, PlaceReading? here, Func<PlaceReading, bool> also) =>

@@ -293,6 +293,19 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task TranscriptMaskingLeavesNumbersAndTheJsonIntact()
+    {
+        // A speech channel's confidence with many digits is a number, not a card: masking must not touch it or break the JSON.
+        await _bot.SayAsync("transcript-json", "我电话１３８ １２３４ ５６７８，身份证丢了", new { confidence = 0.1381234567890123 });
+
+        var incoming = (await _bot.Store.ReadTranscriptAsync("transcript-json", CancellationToken.None))[0].ActivityJson;
+
+        var json = JsonDocument.Parse(incoming).RootElement;
+        Assert.Equal(0.1381234567890123, json.GetProperty("channelData").GetProperty("confidence").GetDouble());
+        Assert.Contains("138****5678", json.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task MessagesArrivingTogetherAreHandledInOrder()
     {
         string[] texts = ["我想办社保卡", "广东", "满意", "我想在杭州补办身份证", "非常满意"];

@@ -9,6 +9,8 @@ public sealed class PersonalDataMaskerTests
     [InlineData("身份证11010119900307451X丢了", "身份证110101********451X丢了")]
     [InlineData("电话13812345678", "电话138****5678")]
     [InlineData("打+86 13812345678找我", "打+86*******5678找我")]
+    [InlineData("电话138 1234 5678", "电话138****5678")]                 // spoken in groups
+    [InlineData("电话１３８１２３４５６７８", "电话138****5678")]      // full-width, as Chinese input methods type: folded, then masked
     [InlineData("卡号6222 0212 3456 7890 123", "卡号6222***********0123")]
     [InlineData("卡号6222021234567890", "卡号6222********7890")]
     public void MasksIdMobileAndBankNumbers(string text, string expected) => Assert.Equal(expected, PersonalDataMasker.Mask(text));

@@ -55,6 +55,14 @@ public sealed class AssistantSkillsKernelTests(AssistantFixture fixture) : IDisp
     }
 
     [Fact]
+    public async Task ResolvePlaceReadsTraditionalCharactersAsSearchDoes()
+    {
+        var place = await InvokeAsync<PlaceResolution>("resolve_place", new() { ["text"] = "廣東廣州" });
+
+        Assert.Equal("440100", place.CityCode);
+    }
+
+    [Fact]
     public async Task ResolvePlaceIsNullWhenNoPlaceIsNamed()
     {
         var result = await _host.Kernel.InvokeAsync(AssistantSkills.PluginName, "resolve_place", new() { ["text"] = "我身份证丢了" });

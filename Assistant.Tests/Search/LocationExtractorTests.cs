@@ -53,6 +53,7 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("在宁波干了六年，如今回贵州遵义了，那边的公积金能转过来吗", "转入地", "52", "52")]
     [InlineData("户口要从吉林迁到天津，我已经在天津落户了", "转出地", "12", "22")]
     [InlineData("在苏州交了八年医保，如今回江西老家了，医保怎么接过来", "转入地", "36", "36")]
+    [InlineData("过去在青岛交的养老保险，现在在太原上班，想转", "转入地", "14", "14")]    // 过去 here is "in the past"
     [InlineData("我是广西人，老公是长沙的，我们现在住长沙，户口想迁到他那边", "转入地", "43", "43")]
     public void TransfersRouteToTheHandlingProvince(string text, string? side, string province, string? toProvince)
     {

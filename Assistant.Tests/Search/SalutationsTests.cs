@@ -13,6 +13,8 @@ public sealed class SalutationsTests(AssistantFixture fixture)
     [InlineData("喂喂 听得见吗", "喂喂 听得见吗")]           // too little left to be a request
     [InlineData("你好我想问个事", "你好我想问个事")]
     [InlineData("我想找你们客服", "我想找你们客服")]         // only openings and closings are dropped
+    [InlineData("喂养宠物要办什么证件吗", "喂养宠物要办什么证件吗")]  // 喂 inside a word is not an opening
+    [InlineData("喂你好社保卡丢了怎么补办", "社保卡丢了怎么补办")]
     public void OnlyARequestOfSixHanCharactersLosesItsWrapping(string text, string expected) =>
         Assert.Equal(expected, fixture.Resources.Salutations.Strip(text));
 
