@@ -4,46 +4,55 @@ using Assistant.Bot.Skills;
 namespace Assistant.Bot.Dialogue;
 
 /// <summary>
-/// A free-form question about the service just answered ("要带户口本吗？"), answered by the optional language model from
-/// that service's catalog entry, with the entry cited. Without a model this never answers, and the turn goes on as before.
+/// A free-form question about the service just answered ("要带户口本吗？"), answered from that service's catalog entry
+/// with the entry cited: by the optional language model when one is configured, otherwise by <see cref="EntryAnswers"/>
+/// for the aspects the entry holds. A question it cannot answer goes on as a new request.
 /// </summary>
 public sealed partial class AssistantDialogue
 {
-    private async Task<IReadOnlyList<BotReply>?> AnswerFollowUpAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
+    /// <summary>Another service understood at least this confidently is a new request, not a question about this one
+    /// ("护照要带户口本吗" after a 身份证 answer).</summary>
+    private const double OtherServiceConfidence = 0.6;
+
+    /// <summary>The follow-up's replies, or null with the text's understanding when one was made (so the new request
+    /// it turns out to be is not understood twice).</summary>
+    private async Task<(IReadOnlyList<BotReply>? Replies, ServiceMatches? Matches)> AnswerFollowUpAsync(TurnInput input,
+        DialogueState state, CancellationToken cancellationToken)
     {
-        if (!_model.IsEnabled || state.ServiceId is not { } serviceId || state.Stage is not (Stages.Idle or Stages.Rating)
+        if (state.ServiceId is not { } serviceId || state.Stage is not (Stages.Idle or Stages.Rating)
             || !IsQuestion(input.Text) || ReplyRecognizers.IsNo(input.Text))
         {
-            return null;
+            return (null, null);
         }
 
-        // Asking to do something the core places as another service is a new request, not a question about this one.
+        // A question the core confidently places as another service is a new request, not a question about this one.
+        // (A request verb is no sign: 办 is in nearly every question, 在哪办, 能在手机上办吗.)
         var matches = await skills.FindServicesAsync(input.Text, cancellationToken);
-        if (matches.Decision == ServiceMatches.Answer && matches.Label != serviceId && RequestVerb().IsMatch(input.Text))
+        if (matches.IsServiceAnswer && matches.Label != serviceId && matches.Confidence >= OtherServiceConfidence)
         {
-            return null;
+            return (null, matches);
         }
 
         var guide = await skills.GetServiceGuideAsync(serviceId, state.Province, state.City, cancellationToken);
-        if (await _model.AnswerAboutServiceAsync(input.Text, guide, cancellationToken) is not { } answer)
+        var answer = _model.IsEnabled
+            ? await _model.AnswerAboutServiceAsync(input.Text, guide, cancellationToken)
+            : EntryAnswers.Answer(input.Text, guide);
+        if (answer is null)
         {
-            return null;
+            return (null, matches);
         }
 
         var page = input.Hotline || guide.Page?.Url is not { } url ? "" : "，" + url;
         var cite = $"（依据：服务目录“{guide.Name}”{(guide.ProvinceName is null ? "" : "，" + guide.ProvinceName)}{page}）";
         // The stage stays: a citizen asked before rating can still rate.
-        return [new(answer + "\n" + cite)
+        return ([new(answer + "\n" + cite)
         {
             Suggestions = state.Stage == Stages.Rating ? LevelButtons : [], ExpectsInput = true,
-        }];
+        }], matches);
     }
 
     private static bool IsQuestion(string text) => QuestionMark().IsMatch(text);
 
     [GeneratedRegex(@"[?？]|[吗么嘛呢]\W*$|要不要|需不需要|能不能|可不可以|多久|多长时间|几天|多少钱|收费|费用|在哪|哪里|怎么")]
     private static partial Regex QuestionMark();
-
-    [GeneratedRegex(@"办|申请|补领|换领|迁|转移|转入|转出|提取|注销|登记|开具")]
-    private static partial Regex RequestVerb();
 }

@@ -41,7 +41,8 @@ public sealed partial class AssistantDialogue
     {
         if (ReplyRecognizers.RatingLevel(input.Text) is not { } level)
         {
-            if (await AnswerFollowUpAsync(input, state, cancellationToken) is { } followUp)
+            var (followUp, understood) = await AnswerFollowUpAsync(input, state, cancellationToken);
+            if (followUp is not null)
             {
                 return followUp;
             }
@@ -50,7 +51,7 @@ public sealed partial class AssistantDialogue
             Reset(state, keepPlace: true);
             return ReplyRecognizers.IsNo(input.Text)
                 ? [new(DialogueTexts.Goodbye)]
-                : await UnderstandAsync(input, state, cancellationToken);
+                : await UnderstandAsync(input, state, cancellationToken, understood);
         }
 
         state.PendingLevel = level;

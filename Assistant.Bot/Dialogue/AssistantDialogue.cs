@@ -95,12 +95,20 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
             Stages.ConfirmComplaint => await ConfirmComplaintAsync(input, state, cancellationToken),
             Stages.ProgressNumber => await ProgressNumberAsync(input, state, cancellationToken),
             Stages.ProgressPlace => await ProgressPlaceAsync(input, state, cancellationToken),
-            _ => await AnswerFollowUpAsync(input, state, cancellationToken) ?? await UnderstandAsync(input, state, cancellationToken),
+            _ => await FollowUpOrNewRequestAsync(input, state, cancellationToken),
         };
     }
 
+    private async Task<IReadOnlyList<BotReply>> FollowUpOrNewRequestAsync(TurnInput input, DialogueState state,
+        CancellationToken cancellationToken)
+    {
+        var (followUp, understood) = await AnswerFollowUpAsync(input, state, cancellationToken);
+        return followUp ?? await UnderstandAsync(input, state, cancellationToken, understood);
+    }
+
     /// <summary>A new request: understand it and act on the decision.</summary>
-    private async Task<IReadOnlyList<BotReply>> UnderstandAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BotReply>> UnderstandAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken,
+        ServiceMatches? understood = null)
     {
         if (input.Text.Length == 0)
         {
@@ -108,7 +116,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
             return [];
         }
 
-        var matches = await skills.FindServicesAsync(input.Text, cancellationToken);
+        var matches = understood ?? await skills.FindServicesAsync(input.Text, cancellationToken);
         if (matches.Decision != ServiceMatches.Answer && input.Alternatives.Count > 0)
         {
             // Speech: the recogniser's other readings may be what was said (社保咔 / 社保卡); try them before asking again.

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Assistant.Bot.Skills;
+
+namespace Assistant.Bot.Dialogue;
+
+/// <summary>
+/// Answers a follow-up question about the service just found ("要带户口本吗？", "能在网上办吗", "在哪办") from that
+/// service's catalog entry alone, for assistants without a language model. It answers only the aspects the entry holds
+/// (materials, place, mode, 跨省通办) and says plainly what the catalog does not record (time limits, fees), so it
+/// never invents a rule; any other question returns null and is understood as a new request.
+/// </summary>
+public static partial class EntryAnswers
+{
+    public static string? Answer(string question, ServiceGuide guide)
+    {
+        var parts = new List<string>();
+        if (MaterialsAsked().IsMatch(question))
+        {
+            parts.Add(Materials(question, guide));
+        }
+
+        if (PlaceAsked().IsMatch(question))
+        {
+            parts.Add($"办理地点：{guide.Where}。");
+        }
+
+        if (OnlineAsked().IsMatch(question))
+        {
+            parts.Add(guide.Mode switch
+            {
+                "全程网办" => "可以全程在网上办，不用跑现场。",
+                "现场" => "这项要到现场办理。",
+                _ => $"办理方式是{guide.Mode}：一般先在网上或App上预约、填报，再到现场办。",
+            });
+        }
+
+        if (ElsewhereAsked().IsMatch(question))
+        {
+            parts.Add(guide.CrossProvince ? "这项支持跨省通办，可以在异地申请。" : "这项没有列入跨省通办，一般要在受理地办理。");
+        }
+
+        if (TimeOrFeeAsked().IsMatch(question))
+        {
+            parts.Add("服务目录没有收录这项的办理时限和收费，请以办理入口页面或窗口的说明为准。");
+        }
+
+        return parts.Count == 0 ? null : string.Concat(parts);
+    }
+
+    /// <summary>All materials, or — when the question names one thing (要带户口本吗) — whether the list holds it.</summary>
+    private static string Materials(string question, ServiceGuide guide)
+    {
+        var list = string.Join("、", guide.Materials);
+        if (NamedItem().Match(question) is not { Success: true } match)
+        {
+            return $"{guide.Name}需要准备：{list}。";
+        }
+
+        var item = match.Groups["item"].Value;
+        var found = guide.Materials.FirstOrDefault(m => SharesAWord(item, m));
+        return found is null
+            ? $"所需材料里没有列{item}。{guide.Name}需要准备：{list}。"
+            : $"要，所需材料里有：{found}。";
+    }
+
+    /// <summary>Two Han characters in common is enough to say the item is meant (户口本 / 居民户口簿, 照片 / 免冠照片).</summary>
+    private static bool SharesAWord(string item, string material)
+    {
+        for (var i = 0; i + 1 < item.Length; i++)
+        {
+            if (material.Contains(item.AsSpan(i, 2), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"带|材料|准备|证件|原件|复印件|照片|相片|户口本|户口簿|身份证|需要什么|要什么|拿什么|拿啥|要啥")]
+    private static partial Regex MaterialsAsked();
+
+    // "要带户口本吗" / "需要照片不" / "身份证原件要带么": the thing between the verb and the question particle.
+    [GeneratedRegex(@"(?:带|需要|要|拿|交)(?:上|着)?(?<item>[\p{IsCJKUnifiedIdeographs}-[带需要拿交]]{2,6}?)(?:原件|复印件)?(?:吗|么|嘛|不|没)")]
+    private static partial Regex NamedItem();
+
+    [GeneratedRegex(@"在哪|哪里|哪儿|去哪|什么地方|地址|哪个窗口|哪个部门|找谁")]
+    private static partial Regex PlaceAsked();
+
+    [GeneratedRegex(@"网上|线上|手机上|在家|不用跑|不去现场|App|APP|app|小程序")]
+    private static partial Regex OnlineAsked();
+
+    [GeneratedRegex(@"异地|外地|跨省|户籍地|老家")]
+    private static partial Regex ElsewhereAsked();
+
+    [GeneratedRegex(@"多久|几天|多长时间|工作日|多少钱|收费|费用|要钱|免费")]
+    private static partial Regex TimeOrFeeAsked();
+}

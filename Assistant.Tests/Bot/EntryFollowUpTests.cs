@@ -1,0 +1,106 @@
+using Assistant.Bot.Dialogue;
+using Assistant.Bot.Skills;
+
+namespace Assistant.Tests.Bot;
+
+/// <summary>
+/// Without a language model, a question about the service just answered is answered from its catalog entry (the
+/// default configuration), through the real understanding step and dialogue.
+/// </summary>
+[Collection(AssistantGroup.Name)]
+public sealed class EntryFollowUpTests(AssistantFixture fixture) : IDisposable
+{
+    private readonly BotHarness _bot = new(fixture, TestDatabases.Sqlite);
+
+    public void Dispose() => _bot.Dispose();
+
+    private async Task AnsweredLostIdCardAsync(string conversation)
+    {
+        await _bot.SayAsync(conversation, "我身份证丢了");
+        var answer = await _bot.SayAsync(conversation, "浙江杭州");
+        Assert.Contains("为您找到：居民身份证补领", answer.AllText());
+    }
+
+    [Fact]
+    public async Task ANamedMaterialIsLookedUpInTheEntryAndTheRatingIsStillAsked()
+    {
+        await AnsweredLostIdCardAsync("f1");
+
+        var reply = await _bot.SayAsync("f1", "要带户口本吗？");
+
+        var text = reply.AllText();
+        Assert.StartsWith("要，所需材料里有：居民户口簿", text);
+        Assert.Contains("（依据：服务目录“居民身份证补领（遗失）”，浙江省", text);
+        Assert.Equal(["非常满意", "满意", "基本满意", "不满意", "非常不满意"], reply.LastButtons());
+        var rated = await _bot.SayAsync("f1", "满意");
+        Assert.Contains("感谢您的评价", rated.AllText());
+    }
+
+    [Fact]
+    public async Task AMaterialTheEntryDoesNotListIsSaidToBeMissingWithTheWholeList()
+    {
+        await AnsweredLostIdCardAsync("f2");
+
+        var text = (await _bot.SayAsync("f2", "要带介绍信吗")).AllText();
+
+        Assert.StartsWith("所需材料里没有列介绍信。居民身份证补领（遗失）需要准备：居民户口簿", text);
+    }
+
+    [Fact]
+    public async Task TimeAndFeeAreNotInventedAndTheModeComesFromTheEntry()
+    {
+        await AnsweredLostIdCardAsync("f3");
+
+        var fee = (await _bot.SayAsync("f3", "要多少钱？")).AllText();
+        var online = (await _bot.SayAsync("f3", "能在手机上办吗")).AllText();
+
+        Assert.StartsWith("服务目录没有收录这项的办理时限和收费", fee);
+        Assert.StartsWith("办理方式是网上预约+现场", online);
+    }
+
+    [Fact]
+    public async Task AQuestionAboutAnotherServiceIsANewRequest()
+    {
+        await AnsweredLostIdCardAsync("f4");
+
+        var text = (await _bot.SayAsync("f4", "护照在哪办？")).AllText();
+
+        Assert.DoesNotContain("依据：服务目录", text);
+        Assert.Contains("护照", text);
+    }
+
+    [Fact]
+    public async Task AQuestionTheEntryCannotAnswerIsUnderstoodAfresh()
+    {
+        await AnsweredLostIdCardAsync("f5");
+
+        var text = (await _bot.SayAsync("f5", "今天天气怎么样？")).AllText();
+
+        Assert.DoesNotContain("依据：服务目录", text);
+        Assert.Contains(DialogueTexts.OutOfScope, text);
+    }
+
+    [Theory]
+    [InlineData("要带照片吗", "要，所需材料里有：照片")]
+    [InlineData("身份证原件要带么", "材料A需要准备")]
+    [InlineData("需要户口本不", "要，所需材料里有：居民户口簿")]
+    [InlineData("要带啥", "材料A需要准备")]
+    [InlineData("在哪办", "办理地点：派出所。")]
+    [InlineData("能异地办吗", "这项没有列入跨省通办")]
+    [InlineData("为什么这么麻烦", null)]
+    public void EntryAnswersReadOnlyTheEntry(string question, string? expectedStart)
+    {
+        var guide = new ServiceGuide("x", "材料A", "", ["居民户口簿", "照片"], "现场", "派出所", "公安", false, null, null, null, null, false);
+
+        var answer = EntryAnswers.Answer(question, guide);
+
+        if (expectedStart is null)
+        {
+            Assert.Null(answer);
+        }
+        else
+        {
+            Assert.StartsWith(expectedStart, answer);
+        }
+    }
+}
