@@ -99,7 +99,40 @@ public sealed class DivisionGazetteer
             Add(contextNames, shortName, division);
         }
 
+        AddAliases(Path.Combine(dataDirectory, "lexicon", "place-aliases.tsv"), divisions, names);
         return new DivisionGazetteer(divisions, names, contextNames);
+    }
+
+    /// <summary>
+    /// Names that stand on their own although the division lists do not make them so (浦东, 宝安; 雄安): see the file's
+    /// header for how they were chosen. Each must name a known division and must not already be a name.
+    /// </summary>
+    private static void AddAliases(string path, List<Division> divisions, Dictionary<string, List<Division>> names)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var byCode = divisions.ToLookup(d => d.Code, StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t');
+            var division = parts.Length == 2 ? byCode[parts[1]].FirstOrDefault() : null;
+            if (division is null || names.ContainsKey(parts[0]))
+            {
+                throw new InvalidDataException($"{path}:{number}: expected 'name<TAB>division code' with a known code and a name not yet in use, got '{line}'");
+            }
+
+            Add(names, parts[0], division);
+        }
     }
 
     private static void Add(Dictionary<string, List<Division>> names, string name, Division division)

@@ -27,7 +27,8 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
     private static readonly string[] s_movedToBefore =
         ["转到", "转回", "转入", "转去", "迁到", "迁回", "迁往", "迁入", "迁去", "合到", "并到", "落户到", "落户", "调往", "调去", "转至", "迁至", "到", "回", "去"];
     private static readonly string[] s_fromAfter = ["交的", "交过", "缴的", "交了", "缴了", "那边", "的社保", "的公积金", "的医保", "的养老", "转出", "迁出", "参保"];
-    private static readonly string[] s_registeredBefore = ["户口在", "户籍在", "户口还在", "户口是", "户口挂在", "户口还挂在", "老家在", "老家是", "老家"];
+    private static readonly string[] s_hukouBefore = ["户口在", "户籍在", "户口还在", "户口是", "户口挂在", "户口还挂在", "户籍还在"];
+    private static readonly string[] s_registeredBefore = ["老家在", "老家是", "老家"];
 
     public string Province => Mention.Division.ProvinceCode;
 
@@ -46,11 +47,14 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
         var done = !from && (s_doneWishBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal))
             || (s_doneBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal)) && s_doneAfter.Any(v => verb.StartsWith(v, StringComparison.Ordinal))));
         var intended = s_intentions.Any(m => cueBefore.TrimEnd('回', '去', '到', '来').EndsWith(m, StringComparison.Ordinal));
-        var here = done || (!from && !intended && (s_hereBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
+        // 户口还在安徽 is where the registration is, not where the citizen is (还在 alone would read as here); 老家 is
+        // not such a cue here, since 回到老家江西 is where the citizen now is.
+        var hukou = s_hukouBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal));
+        var registered = hukou || s_registeredBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal));
+        var here = done || (!from && !intended && !hukou && (s_hereBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
             || (s_presentBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal)) && s_presentAfter.Any(v => after.StartsWith(v, StringComparison.Ordinal)))));
         var movedTo = s_movedToBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal));
         var hometown = s_hometownBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal)) || hometownAfter;
-        var registered = s_registeredBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal));
         return new PlaceReading(mention, done, here, movedTo, from, hometown, Away: !here && (from || registered));
     }
 

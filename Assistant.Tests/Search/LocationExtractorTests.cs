@@ -1,3 +1,4 @@
+using Assistant.Search.Places;
 using Assistant.Search.Understanding;
 
 namespace Assistant.Tests.Search;
@@ -14,6 +15,9 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("恩施的公积金", "42", "422800")]
     [InlineData("老家河南", "41", null)]
     [InlineData("新疆乌鲁木齐", "65", "650100")]
+    [InlineData("我们在浦东新开了个贸易公司", "31", "310100")]     // data/lexicon/place-aliases.tsv
+    [InlineData("在萧山开了家小面馆", "33", "330100")]
+    [InlineData("在雄安盖楼要施工许可", "13", "130600")]
     public void PlacesResolveToProvinceAndCity(string text, string province, string? city)
     {
         var location = fixture.Search.Analyzer.Analyze(text).Location;
@@ -21,6 +25,37 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
         Assert.NotNull(location);
         Assert.Equal(province, location.ProvinceCode);
         Assert.Equal(city, location.CityCode);
+    }
+
+    [Theory]
+    [InlineData("浦东\t999999")]     // no such division
+    [InlineData("杭州\t330100")]     // already a name
+    [InlineData("浦东 310115")]       // no tab
+    public void ABadPlaceAliasLineIsRefusedWithItsLineNumber(string line)
+    {
+        var data = Directory.CreateTempSubdirectory("aliases-");
+        try
+        {
+            foreach (var folder in new[] { "divisions", "provinces" })
+            {
+                var target = Directory.CreateDirectory(Path.Combine(data.FullName, "external", folder));
+                foreach (var file in Directory.GetFiles(Path.Combine(fixture.Resources.DataPath, "external", folder)))
+                {
+                    File.Copy(file, Path.Combine(target.FullName, Path.GetFileName(file)));
+                }
+            }
+
+            Directory.CreateDirectory(Path.Combine(data.FullName, "lexicon"));
+            File.WriteAllLines(Path.Combine(data.FullName, "lexicon", "place-aliases.tsv"), ["# header", "宝安\t440306", line]);
+
+            var error = Assert.Throws<InvalidDataException>(() => DivisionGazetteer.Load(data.FullName));
+
+            Assert.Contains("place-aliases.tsv:3:", error.Message);
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -46,6 +81,8 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("在上海办社保卡", null, "31", null)]
     [InlineData("户籍在四川，现在人在苏州，想在苏州换驾照", null, "32", null)]
     [InlineData("老家甘肃的，在厦门打工，居住证在哪办", null, "35", null)]
+    [InlineData("在昆山上班两年了，户口还在安徽老家，想办居住证", null, "32", null)]     // 户口还在 is not 人还在
+    [InlineData("我现在回到老家江西九江了，想办社保卡", null, "36", null)]
     [InlineData("以前在沈阳上学，如今在青岛，学历证明怎么开", null, "37", null)]
     [InlineData("去年在海口旅游的时候丢了护照，回到武汉以后补办", null, "42", null)]
     [InlineData("医保从江西转到广东，我已经回广州了", "转入地", "44", "44")]
