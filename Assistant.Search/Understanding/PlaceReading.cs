@@ -40,12 +40,15 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
         var after = hometownAfter ? rawAfter[2..] : rawAfter;    // 回河南老家了: read the cue after 老家
         var cueBefore = before.EndsWith("老家", StringComparison.Ordinal) ? before[..^2] : before;
 
-        var past = s_pastBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
+        var verb = after.TrimStart('这', '那', '边', '里');
+        // 驾照是在长沙考的 / 在天津办的: done there once, in the past — not where it is to be done now.
+        var doneBefore = s_doneBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal));
+        var doneVerb = s_doneAfter.FirstOrDefault(v => verb.StartsWith(v, StringComparison.Ordinal));
+        var doneOnce = doneBefore && doneVerb is not null && verb.AsSpan(doneVerb.Length).StartsWith("的", StringComparison.Ordinal);
+        var past = doneOnce || s_pastBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
             || s_pastMarkers.Any(m => before.Contains(m, StringComparison.Ordinal)) || after.Contains("的时候", StringComparison.Ordinal);
         var from = past || s_fromAfter.Any(v => after.StartsWith(v, StringComparison.Ordinal));
-        var verb = after.TrimStart('这', '那', '边', '里');
-        var done = !from && (s_doneWishBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal))
-            || (s_doneBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal)) && s_doneAfter.Any(v => verb.StartsWith(v, StringComparison.Ordinal))));
+        var done = !from && (s_doneWishBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal)) || (doneBefore && doneVerb is not null));
         var intended = s_intentions.Any(m => cueBefore.TrimEnd('回', '去', '到', '来').EndsWith(m, StringComparison.Ordinal));
         // 户口还在安徽 is where the registration is, not where the citizen is (还在 alone would read as here); 老家 is
         // not such a cue here, since 回到老家江西 is where the citizen now is.

@@ -83,6 +83,7 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("老家甘肃的，在厦门打工，居住证在哪办", null, "35", null)]
     [InlineData("在昆山上班两年了，户口还在安徽老家，想办居住证", null, "32", null)]     // 户口还在 is not 人还在
     [InlineData("我现在回到老家江西九江了，想办社保卡", null, "36", null)]
+    [InlineData("驾照是在长沙考的，现在人在武汉，快到期了能在这边换吗", null, "42", null)]     // 考的: done there once
     [InlineData("以前在沈阳上学，如今在青岛，学历证明怎么开", null, "37", null)]
     [InlineData("去年在海口旅游的时候丢了护照，回到武汉以后补办", null, "42", null)]
     [InlineData("医保从江西转到广东，我已经回广州了", "转入地", "44", "44")]
