@@ -11,6 +11,13 @@ public sealed class BotOptions
     /// <summary>When set, channels must send a JWT for this app id (Bot Framework channel authentication).</summary>
     public string? MicrosoftAppId { get; set; }
 
+    /// <summary>
+    /// Without an app id nobody is authenticated, so replies are posted only to a serviceUrl on this machine (the Bot
+    /// Framework Emulator, a local channel) or on one of these origins (<c>https://channel.example.cn</c>); otherwise
+    /// anyone could make the assistant POST to any address its network reaches.
+    /// </summary>
+    public List<string> OpenServiceUrls { get; set; } = [];
+
     /// <summary>OpenID metadata of the token issuer (Bot Framework's by default).</summary>
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 

@@ -43,9 +43,16 @@ public static class MessagesEndpoints
 
         var expectReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;
         // Replies go back to serviceUrl unless the channel asked for them in the response (where it is not needed).
-        if (!expectReplies && !IsHttpUrl(activity.ServiceUrl))
+        Uri? replyTo = null;
+        if (!expectReplies && !IsHttpUrl(activity.ServiceUrl, out replyTo))
         {
             return Invalid("The activity has no valid serviceUrl to send replies to.");
+        }
+
+        if (!expectReplies && !tokens.MayReplyTo(replyTo!))
+        {
+            return Results.Problem("Without channel authentication (Bot:MicrosoftAppId) replies go only to this machine or to an origin in Bot:OpenServiceUrls.",
+                statusCode: StatusCodes.Status403Forbidden, title: "serviceUrl not allowed");
         }
 
         var auth = await tokens.ValidateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null,
@@ -67,8 +74,8 @@ public static class MessagesEndpoints
         return Results.Ok();
     }
 
-    private static bool IsHttpUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    private static bool IsHttpUrl(string? url, out Uri? uri) =>
+        Uri.TryCreate(url, UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private static IResult Invalid(string detail) => Results.Problem(detail, statusCode: 400, title: "Invalid activity");
 }

@@ -42,6 +42,15 @@ public sealed class ChannelTokenValidator
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(_options.MicrosoftAppId);
 
+    /// <summary>
+    /// Whether replies may be posted to <paramref name="serviceUrl"/>. With authentication the channel's token binds
+    /// it; without, only this machine or an origin in <see cref="BotOptions.OpenServiceUrls"/> (no open relay).
+    /// </summary>
+    public bool MayReplyTo(Uri serviceUrl) =>
+        IsEnabled || serviceUrl.IsLoopback || _options.OpenServiceUrls.Any(allowed =>
+            Uri.TryCreate(allowed, UriKind.Absolute, out var origin)
+            && Uri.Compare(origin, serviceUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
+
     public async Task<ChannelAuthResult> ValidateAsync(string? authorization, string? channelId, string? serviceUrl,
         CancellationToken cancellationToken)
     {

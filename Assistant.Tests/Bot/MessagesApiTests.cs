@@ -63,6 +63,29 @@ public sealed class MessagesApiTests(AssistantApiFactory factory) : IClassFixtur
         Assert.True(channel.Attempts >= 3);
     }
 
+    [Fact]
+    public async Task WithoutAuthenticationRepliesGoOnlyToThisMachineOrAnAllowedOrigin()
+    {
+        using var settings = new ConfiguredApiFactory(new Dictionary<string, string?>
+        {
+            ["Bot:OpenServiceUrls:0"] = "https://channel.example.cn", ["Bot:ReplyAttempts"] = "1",
+        });
+        var client = await settings.ReadyClientAsync();
+
+        // Not loopback, not allowed (a look-alike host included): refused before the turn runs, so nothing is posted.
+        using var internalHost = await client.PostAsJsonAsync("/api/messages", Message("relay|1", "你好", "http://10.0.0.5:8080/"));
+        using var lookAlike = await client.PostAsJsonAsync("/api/messages", Message("relay|2", "你好", "https://channel.example.cn.evil.io/"));
+        using var allowed = await client.PostAsJsonAsync("/api/messages", Message("relay|3", "你好", "https://channel.example.cn/api/"));
+        using var expectReplies = await client.PostAsJsonAsync("/api/messages", Message("relay|4", "你好", "http://10.0.0.5:8080/", "expectReplies"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, internalHost.StatusCode);
+        Assert.Equal("application/problem+json", internalHost.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Bot:OpenServiceUrls", (await internalHost.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, lookAlike.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, expectReplies.StatusCode);    // nothing is posted to serviceUrl in this mode
+    }
+
     [Theory]
     [InlineData("{\"type\":\"message\",\"text\":\"hi\",\"serviceUrl\":\"http://127.0.0.1:9/\"}", "conversation.id")]
     [InlineData("{\"type\":\"message\",\"conversation\":{\"id\":\"x\"},\"text\":\"hi\"}", "serviceUrl")]
