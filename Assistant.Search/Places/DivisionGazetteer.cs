@@ -11,9 +11,10 @@ public sealed class DivisionGazetteer
 {
     public const int MaxNameLength = 12;
 
-    // Short forms that are also everyday words in this domain (公安县 vs 公安局): they only count in their full form.
+    // Short forms that are also everyday words in this domain (公安县 vs 公安局, 交城县 vs 交城乡居民医保): they only count
+    // in their full form.
     private static readonly FrozenSet<string> s_ambiguousShortForms = FrozenSet.ToFrozenSet(
-        ["公安", "资源", "合作", "东方", "方正", "大方", "通道", "城区", "郊区", "矿区", "新区", "社旗", "和平", "长安", "中山", "白云", "开放", "平安", "安全", "宁安", "永年", "民主", "高新", "新城", "城中", "城关", "东区", "西区", "南区", "北区", "河口", "江口", "大同区", "新华", "文山", "金川", "龙泉", "桥西", "桥东", "青山", "阿里"],
+        ["公安", "资源", "合作", "东方", "方正", "大方", "通道", "城区", "郊区", "矿区", "新区", "社旗", "和平", "长安", "中山", "白云", "开放", "平安", "安全", "宁安", "永年", "民主", "高新", "新城", "城中", "城关", "东区", "西区", "南区", "北区", "河口", "江口", "大同区", "新华", "文山", "金川", "龙泉", "桥西", "桥东", "青山", "阿里", "交城"],
         StringComparer.Ordinal);
 
     private static readonly string[] s_ethnicSuffixes =

@@ -7,22 +7,28 @@ namespace Assistant.Search.Understanding;
 /// citizen is now (人在北京, 已经回合肥了, 在深圳上班), moved to (转到湖南, 迁往拉萨), moved from or paid in (从广东,
 /// 福建交的, 离开北京), the hometown (老家河南), or only the past or a registration (之前在苏州, 户口在大连).
 /// </summary>
-public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here, bool MovedTo, bool From, bool Hometown, bool Away)
+/// <param name="Wished">Asked for in so many words (能在广州处理吗, 想在上海补): beats a place merely done in.</param>
+public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here, bool MovedTo, bool From, bool Hometown, bool Away,
+    bool Wished = false)
 {
     private const string ClauseBreaks = "，,。.；;！!？? \u3000";
 
     // Read right before the place, nearest first; "老家" may stand between the cue and the place (回到老家江西九江).
     private static readonly string[] s_hereBefore =
         ["人在", "人还在", "还在", "已经在", "现在在", "目前在", "如今在", "住在", "已经住", "定居在", "已经到", "到了", "来到",
-         "来了", "回到", "回了", "已经回", "去了", "跑到", "搬到", "搬来", "调到", "就在", "我在", "住"];
-    private static readonly string[] s_presentBefore = ["在", "到", "回", "来"];
+         "来了", "回到", "回了", "已经回", "去了", "跑到", "搬到", "搬来", "调到", "就在", "我在", "住", "住的"];
+    private static readonly string[] s_presentBefore = ["在", "到", "回", "来", "去"];
     private static readonly string[] s_presentAfter = ["上班", "工作", "打工", "住", "生活", "定居", "读书", "上学", "这边", "这里", "了"];
     private static readonly string[] s_pastBefore = ["离开", "从", "由"];
     private static readonly string[] s_intentions = ["准备", "打算", "想", "要", "计划", "将", "过几天", "下个月", "明年"];
+    private static readonly string[] s_plans = ["准备", "打算", "计划", "过几天", "下个月", "下周", "明年", "马上要"];
     private static readonly string[] s_pastMarkers = ["之前", "以前", "原来", "曾经", "当年", "那时", "那会"];
     private static readonly string[] s_hometownBefore = ["老家", "老家在", "老家是"];
     private static readonly string[] s_doneBefore = ["在", "回", "到", "去"];
-    private static readonly string[] s_doneAfter = ["补", "办", "开", "领", "申请", "换", "登记", "注册", "报名", "考", "交", "续"];
+    private static readonly string[] s_doneAfter =
+        ["补", "办", "开", "领", "申请", "换", "登记", "注册", "报名", "考", "交", "续", "报销", "处理", "提取", "备案", "认证", "挂失", "缴"];
+    // 在武汉能办吗: a modal may stand between the place and the verb.
+    private static readonly string[] s_modals = ["能不能", "可不可以", "可以", "也能", "就能", "能"];
     private static readonly string[] s_doneWishBefore = ["能在", "可以在", "就在", "要在", "想在", "能不能在", "可不可以在"];
     private static readonly string[] s_movedToBefore =
         ["转到", "转回", "转入", "转去", "迁到", "迁回", "迁往", "迁入", "迁去", "合到", "并到", "落户到", "落户", "调往", "调去", "转至", "迁至", "到", "回", "去"];
@@ -41,6 +47,7 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
         var cueBefore = before.EndsWith("老家", StringComparison.Ordinal) ? before[..^2] : before;
 
         var verb = after.TrimStart('这', '那', '边', '里');
+        verb = s_modals.FirstOrDefault(m => verb.StartsWith(m, StringComparison.Ordinal)) is { } modal ? verb[modal.Length..] : verb;
         // 驾照是在长沙考的 / 在天津办的: done there once, in the past — not where it is to be done now.
         var doneBefore = s_doneBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal));
         var doneVerb = s_doneAfter.FirstOrDefault(v => verb.StartsWith(v, StringComparison.Ordinal));
@@ -48,17 +55,21 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
         var past = doneOnce || s_pastBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
             || s_pastMarkers.Any(m => before.Contains(m, StringComparison.Ordinal)) || after.Contains("的时候", StringComparison.Ordinal);
         var from = past || s_fromAfter.Any(v => after.StartsWith(v, StringComparison.Ordinal));
-        var done = !from && (s_doneWishBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal)) || (doneBefore && doneVerb is not null));
-        var intended = s_intentions.Any(m => cueBefore.TrimEnd('回', '去', '到', '来').EndsWith(m, StringComparison.Ordinal));
+        var wished = !from && s_doneWishBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal));
+        var done = wished || (!from && doneBefore && doneVerb is not null);
+        // 想回 / 准备去 right before the place, or a plan anywhere before it in the clause (下个月要调去西安).
+        var intended = s_intentions.Any(m => cueBefore.TrimEnd('回', '去', '到', '来').EndsWith(m, StringComparison.Ordinal))
+            || s_plans.Any(m => before.Contains(m, StringComparison.Ordinal));
         // 户口还在安徽 is where the registration is, not where the citizen is (还在 alone would read as here); 老家 is
         // not such a cue here, since 回到老家江西 is where the citizen now is.
         var hukou = s_hukouBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal));
         var registered = hukou || s_registeredBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal));
         var here = done || (!from && !intended && !hukou && (s_hereBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
-            || (s_presentBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal)) && s_presentAfter.Any(v => after.StartsWith(v, StringComparison.Ordinal)))));
+            || (s_presentBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal)) && s_presentAfter.Any(v => after.StartsWith(v, StringComparison.Ordinal))
+                && !after.StartsWith("住院", StringComparison.Ordinal))));
         var movedTo = s_movedToBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal));
         var hometown = s_hometownBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal)) || hometownAfter;
-        return new PlaceReading(mention, done, here, movedTo, from, hometown, Away: !here && (from || registered));
+        return new PlaceReading(mention, done, here, movedTo, from, hometown, Away: !here && (from || registered), wished);
     }
 
     /// <summary>Up to six characters before <paramref name="position"/>, not reaching back past the clause start.</summary>

@@ -30,7 +30,7 @@ public static class PlaceRoles
         }
 
         // Where it is done, if said; else where the citizen is now; else the first place not only in the past.
-        var here = places.FirstOrDefault(p => p.DoneHere) ?? places.LastOrDefault(p => p.Here);
+        var here = places.LastOrDefault(p => p.Wished) ?? places.FirstOrDefault(p => p.DoneHere) ?? places.LastOrDefault(p => p.Here);
         var settled = places.FirstOrDefault(p => !p.Away) ?? places[0];
         if (transferSide is null)
         {

@@ -84,6 +84,14 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("在昆山上班两年了，户口还在安徽老家，想办居住证", null, "32", null)]     // 户口还在 is not 人还在
     [InlineData("我现在回到老家江西九江了，想办社保卡", null, "36", null)]
     [InlineData("驾照是在长沙考的，现在人在武汉，快到期了能在这边换吗", null, "42", null)]     // 考的: done there once
+    [InlineData("明天从武汉坐飞机去三亚，身份证找不到了，在武汉能办临时身份证吗", null, "42", null)]     // 在X能办: a modal before the verb
+    [InlineData("在海南开车违章了，现在回到广州了，能在广州处理吗", null, "44", null)]     // asked for (能在) beats done in (开)
+    [InlineData("在北京协和住院花的钱，想回河北邯郸报销", null, "13", null)]     // 住院 is not 住
+    [InlineData("在老家江西抚州给孩子交城乡居民医保", null, "36", null)]     // 交城乡 is not 交城县
+    [InlineData("人在解放碑这边，要办个临时身份证", null, "50", null)]
+    [InlineData("昆山交了五年社保，现在去宁波上班了，养老那块想转到宁波", "转入地", "33", "33")]     // 去X上班了: there now
+    [InlineData("我之前一直在郑州交公积金，下个月要调去西安上班，公积金咋转过去", "转入地", "41", "61")]     // 下个月: a plan
+    [InlineData("我老婆户口在湖南岳阳，结婚后想把她户口迁到我们住的顺德来", "转入地", "44", "44")]
     [InlineData("以前在沈阳上学，如今在青岛，学历证明怎么开", null, "37", null)]
     [InlineData("去年在海口旅游的时候丢了护照，回到武汉以后补办", null, "42", null)]
     [InlineData("医保从江西转到广东，我已经回广州了", "转入地", "44", "44")]
