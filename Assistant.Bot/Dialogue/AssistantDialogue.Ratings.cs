@@ -17,12 +17,34 @@ public sealed partial class AssistantDialogue
         }
 
         state.Stage = Stages.Rating;
+        state.UnratedServiceId = state.ServiceId;
         var text = state.ElderMode ? DialogueTexts.RatingAskElder : DialogueTexts.RatingAsk;
         return [new(text)
         {
             Suggestions = LevelButtons, ExpectsInput = true,
             Spoken = input.Hotline || state.ElderMode ? "请评价本次服务：非常满意、满意、基本满意、不满意、非常不满意，请说出其中一项。" : null,
         }];
+    }
+
+    /// <summary>
+    /// A bare level ("满意", "非常不满意") when no rating question is open: it rates the service still waiting for one,
+    /// or is thanked for; never read as a request (the classifier would take 满意 for a complaint).
+    /// </summary>
+    private async Task<IReadOnlyList<BotReply>?> LateRatingAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
+    {
+        if (state.Stage != Stages.Idle || !ReplyRecognizers.IsBareRatingLevel(input.Text))
+        {
+            return null;
+        }
+
+        if (state.UnratedServiceId is not { } unrated || state.Rated.Contains(unrated))
+        {
+            return [new(DialogueTexts.FeedbackThanks + DialogueTexts.AnythingElse) { ExpectsInput = true }];
+        }
+
+        state.ServiceId = unrated;
+        state.Stage = Stages.Rating;
+        return await RateAsync(input, state, cancellationToken);
     }
 
     private async Task<bool> RatedBeforeAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
@@ -118,6 +140,7 @@ public sealed partial class AssistantDialogue
         var outcome = await skills.RecordRatingAsync(input.ConversationId, serviceId, level, input.ChannelId, state.Province, reasons,
             text, cancellationToken);
         state.Rated.Add(serviceId);
+        state.UnratedServiceId = null;
         Reset(state, keepPlace: true);
         if (!outcome.Stored)
         {

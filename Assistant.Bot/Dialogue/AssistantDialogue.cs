@@ -83,6 +83,11 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
             }];
         }
 
+        if (await LateRatingAsync(input, state, cancellationToken) is { } lateRating)
+        {
+            return lateRating;
+        }
+
         return state.Stage switch
         {
             Stages.ChooseService => await ChooseServiceAsync(input, state, cancellationToken),
@@ -207,8 +212,10 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
         state.PendingText = null;
         if (!keepPlace)
         {
+            // 重新开始: a fresh start also drops the open rating question.
             state.Province = null;
             state.City = null;
+            state.UnratedServiceId = null;
         }
     }
 

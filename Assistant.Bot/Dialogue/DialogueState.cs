@@ -25,6 +25,12 @@ public sealed class DialogueState
     /// <summary>A complaint (masked) waiting for confirmation, or the 办件编号 while asking where it was filed.</summary>
     public string? PendingText { get; set; }
 
+    /// <summary>
+    /// The last service whose rating was asked for and not given: a bare level said after a detour ("满意" after a
+    /// question the assistant could not place) still rates it, instead of being read as a new request.
+    /// </summary>
+    public string? UnratedServiceId { get; set; }
+
     /// <summary>Services already rated in this conversation (一事一评).</summary>
     public List<string> Rated { get; set; } = [];
 

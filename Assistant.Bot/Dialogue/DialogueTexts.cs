@@ -23,6 +23,7 @@ public static class DialogueTexts
     public const string AlreadyRated = "这项服务您已经评价过了，每项服务评价一次（一事一评）。";
     public const string PlaceNotUnderstood = "没听清是哪里。请说省或城市的名字，比如“浙江杭州”。";
     public const string Thanks = "不客气！";
+    public const string FeedbackThanks = "感谢您的反馈！";
     public const string Goodbye = "感谢使用，再见！";
     public const string NotHeard = "抱歉，没听清您要办什么事，请再说一遍，比如“补办身份证”。";
     public const string NothingToRepeat = "我还没有说过什么。请说说您要办什么事。";

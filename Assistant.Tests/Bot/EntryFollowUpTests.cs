@@ -80,6 +80,41 @@ public sealed class EntryFollowUpTests(AssistantFixture fixture) : IDisposable
         Assert.Contains(DialogueTexts.OutOfScope, text);
     }
 
+    [Fact]
+    public async Task AskingWithoutAQuestionMarkIsStillAFollowUp()
+    {
+        await AnsweredLostIdCardAsync("f6");
+
+        var text = (await _bot.SayAsync("f6", "要带啥材料")).AllText();
+
+        Assert.StartsWith("居民身份证补领（遗失）需要准备：居民户口簿", text);
+    }
+
+    [Fact]
+    public async Task ALevelSaidAfterADetourStillRatesTheServiceThatWaitsForIt()
+    {
+        await AnsweredLostIdCardAsync("f7");
+        var detour = (await _bot.SayAsync("f7", "今天天气怎么样？")).AllText();
+
+        var rated = (await _bot.SayAsync("f7", "满意")).AllText();
+
+        Assert.Contains(DialogueTexts.OutOfScope, detour);
+        Assert.StartsWith("感谢您的评价（满意），已记录。", rated);
+        var rating = Assert.Single(await _bot.Store.ListRatingsAsync(CancellationToken.None), r => r.ConversationId == "f7");
+        Assert.Equal(("id-card-reissue", 4), (rating.ServiceId, rating.Level));
+        // Rated once: the same word again is only thanked for.
+        Assert.StartsWith(DialogueTexts.FeedbackThanks, (await _bot.SayAsync("f7", "满意")).AllText());
+    }
+
+    [Fact]
+    public async Task ALevelWithNothingToRateIsThankedForNotTakenForAComplaint()
+    {
+        var text = (await _bot.SayAsync("f8", "非常满意")).AllText();
+
+        Assert.StartsWith(DialogueTexts.FeedbackThanks, text);
+        Assert.DoesNotContain("投诉", text);
+    }
+
     [Theory]
     [InlineData("要带照片吗", "要，所需材料里有：照片")]
     [InlineData("身份证原件要带么", "材料A需要准备")]
