@@ -49,7 +49,9 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<IModelAssistant>()));
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<ITurnProcessor, BotTurnProcessor>();
-        services.AddHttpClient<ChannelReplySender>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        // No redirects: a 307/308 would repeat the POST to wherever the channel's answer points.
+        services.AddHttpClient<ChannelReplySender>(http => http.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         services.AddHttpClient(nameof(ChannelTokenValidator));
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<ReplyDispatcher>();

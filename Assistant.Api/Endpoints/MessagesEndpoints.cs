@@ -49,7 +49,8 @@ public static class MessagesEndpoints
             return Invalid("The activity has no valid serviceUrl to send replies to.");
         }
 
-        if (!expectReplies && !tokens.MayReplyTo(replyTo!))
+        var remote = request.HttpContext.Connection.RemoteIpAddress;
+        if (!expectReplies && !tokens.MayReplyTo(replyTo!, callerIsLocal: remote is null || System.Net.IPAddress.IsLoopback(remote)))
         {
             return Results.Problem("Without channel authentication (Bot:MicrosoftAppId) replies go only to this machine or to an origin in Bot:OpenServiceUrls.",
                 statusCode: StatusCodes.Status403Forbidden, title: "serviceUrl not allowed");

@@ -43,11 +43,14 @@ public sealed class ChannelTokenValidator
     public bool IsEnabled => !string.IsNullOrWhiteSpace(_options.MicrosoftAppId);
 
     /// <summary>
-    /// Whether replies may be posted to <paramref name="serviceUrl"/>. With authentication the channel's token binds
-    /// it; without, only this machine or an origin in <see cref="BotOptions.OpenServiceUrls"/> (no open relay).
+    /// Whether replies may be posted to <paramref name="serviceUrl"/>. With authentication the caller is a verified
+    /// channel (and its token binds serviceUrl when it carries the claim); without, only an origin in
+    /// <see cref="BotOptions.OpenServiceUrls"/>, or this machine when the caller is on this machine too (the Emulator):
+    /// a remote caller must not make the assistant POST to local services.
     /// </summary>
-    public bool MayReplyTo(Uri serviceUrl) =>
-        IsEnabled || serviceUrl.IsLoopback || _options.OpenServiceUrls.Any(allowed =>
+    /// <param name="callerIsLocal">The request came from loopback (or in process).</param>
+    public bool MayReplyTo(Uri serviceUrl, bool callerIsLocal) =>
+        IsEnabled || serviceUrl.IsLoopback && callerIsLocal || _options.OpenServiceUrls.Any(allowed =>
             Uri.TryCreate(allowed, UriKind.Absolute, out var origin)
             && Uri.Compare(origin, serviceUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
 

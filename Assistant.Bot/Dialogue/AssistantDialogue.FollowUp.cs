@@ -25,10 +25,12 @@ public sealed partial class AssistantDialogue
             return (null, null);
         }
 
-        // A question the core confidently places as another service is a new request, not a question about this one.
-        // (A request verb is no sign: 办 is in nearly every question, 在哪办, 能在手机上办吗.)
+        // A question the core confidently places as another service, or as a choice between other services (护照和港澳
+        // 通行证在哪办), is a new request, not a question about this one. (A request verb is no sign: 办 is in nearly
+        // every question, 在哪办, 能在手机上办吗.)
         var matches = await skills.FindServicesAsync(input.Text, cancellationToken);
-        if (matches.IsServiceAnswer && matches.Label != serviceId && matches.Confidence >= OtherServiceConfidence)
+        if (matches.IsServiceAnswer && matches.Label != serviceId && matches.Confidence >= OtherServiceConfidence
+            || matches.Decision == ServiceMatches.Clarify && matches.Candidates.All(c => c.Label != serviceId))
         {
             return (null, matches);
         }

@@ -13,6 +13,7 @@ public sealed partial class AssistantDialogue
         if (state.Rated.Contains(state.ServiceId!) || await RatedBeforeAsync(input, state, cancellationToken))
         {
             state.Stage = Stages.Idle;
+            state.UnratedServiceId = null;    // a later 满意 is about this answer, which is rated: never an older one
             return [new(DialogueTexts.AnythingElse) { ExpectsInput = true }];
         }
 
@@ -39,7 +40,10 @@ public sealed partial class AssistantDialogue
 
         if (state.UnratedServiceId is not { } unrated || state.Rated.Contains(unrated))
         {
-            return [new(DialogueTexts.FeedbackThanks + DialogueTexts.AnythingElse) { ExpectsInput = true }];
+            // Nothing to rate: a 差评 word still gets the ways to be heard.
+            return ReplyRecognizers.RatingLevel(input.Text) <= 2
+                ? [new(DialogueTexts.FeedbackThanks + "如有不满意的地方，可以说“投诉”为您登记，或说“转人工”。") { Suggestions = ["投诉", "转人工"], ExpectsInput = true }]
+                : [new(DialogueTexts.FeedbackThanks + DialogueTexts.AnythingElse) { ExpectsInput = true }];
         }
 
         state.ServiceId = unrated;

@@ -57,18 +57,26 @@ public static partial class EntryAnswers
         }
 
         var item = match.Groups["item"].Value;
+        if (s_notAnItem.Any(w => item.Contains(w, StringComparison.Ordinal)))
+        {
+            return $"{guide.Name}需要准备：{list}。";    // 还需要带什么吗: asks for the list, names nothing
+        }
+
         var found = guide.Materials.FirstOrDefault(m => SharesAWord(item, m));
         return found is null
             ? $"所需材料里没有列{item}。{guide.Name}需要准备：{list}。"
             : $"要，所需材料里有：{found}。";
     }
 
-    /// <summary>Two Han characters in common is enough to say the item is meant (户口本 / 居民户口簿, 照片 / 免冠照片).</summary>
+    /// <summary>
+    /// Two Han characters in common is enough to say the item is meant (户口本 / 居民户口簿, 照片 / 免冠照片), except words
+    /// every material list is full of (居住证明 is not 出生医学证明).
+    /// </summary>
     private static bool SharesAWord(string item, string material)
     {
         for (var i = 0; i + 1 < item.Length; i++)
         {
-            if (material.Contains(item.AsSpan(i, 2), StringComparison.Ordinal))
+            if (!s_genericWords.Contains(item.Substring(i, 2)) && material.Contains(item.AsSpan(i, 2), StringComparison.Ordinal))
             {
                 return true;
             }
@@ -76,6 +84,9 @@ public static partial class EntryAnswers
 
         return false;
     }
+
+    private static readonly string[] s_notAnItem = ["什么", "啥", "哪", "些", "别的", "其他"];
+    private static readonly HashSet<string> s_genericWords = ["证明", "证书", "材料", "本人", "身份", "原件", "复印"];
 
     [GeneratedRegex(@"带|材料|准备|证件|原件|复印件|照片|相片|户口本|户口簿|身份证|需要什么|要什么|拿什么|拿啥|要啥")]
     private static partial Regex MaterialsAsked();

@@ -127,7 +127,8 @@ public sealed class DivisionGazetteer
 
             var parts = line.Split('\t');
             var division = parts.Length == 2 ? byCode[parts[1]].FirstOrDefault() : null;
-            if (division is null || names.ContainsKey(parts[0]))
+            if (division is null || names.ContainsKey(parts[0]) || parts[0].Length is < 2 or > MaxNameLength
+                || s_ambiguousShortForms.Contains(parts[0]))
             {
                 throw new InvalidDataException($"{path}:{number}: expected 'name<TAB>division code' with a known code and a name not yet in use, got '{line}'");
             }

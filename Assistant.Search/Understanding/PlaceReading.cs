@@ -29,7 +29,7 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
         ["补", "办", "开", "领", "申请", "换", "登记", "注册", "报名", "考", "交", "续", "报销", "处理", "提取", "备案", "认证", "挂失", "缴"];
     // 在武汉能办吗: a modal may stand between the place and the verb.
     private static readonly string[] s_modals = ["能不能", "可不可以", "可以", "也能", "就能", "能"];
-    private static readonly string[] s_doneWishBefore = ["能在", "可以在", "就在", "要在", "想在", "能不能在", "可不可以在"];
+    private static readonly string[] s_doneWishBefore = ["能在", "可以在", "要在", "想在", "能不能在", "可不可以在"];
     private static readonly string[] s_movedToBefore =
         ["转到", "转回", "转入", "转去", "迁到", "迁回", "迁往", "迁入", "迁去", "合到", "并到", "落户到", "落户", "调往", "调去", "转至", "迁至", "到", "回", "去"];
     private static readonly string[] s_fromAfter = ["交的", "交过", "缴的", "交了", "缴了", "那边", "的社保", "的公积金", "的医保", "的养老", "转出", "迁出", "参保"];
@@ -51,7 +51,8 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
         // 驾照是在长沙考的 / 在天津办的: done there once, in the past — not where it is to be done now.
         var doneBefore = s_doneBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal));
         var doneVerb = s_doneAfter.FirstOrDefault(v => verb.StartsWith(v, StringComparison.Ordinal));
-        var doneOnce = doneBefore && doneVerb is not null && verb.AsSpan(doneVerb.Length).StartsWith("的", StringComparison.Ordinal);
+        var doneOnce = doneBefore && doneVerb is not null && verb.AsSpan(doneVerb.Length).StartsWith("的", StringComparison.Ordinal)
+            && !verb.AsSpan(doneVerb.Length).StartsWith("的话", StringComparison.Ordinal);    // 在杭州办的话: a condition
         var past = doneOnce || s_pastBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
             || s_pastMarkers.Any(m => before.Contains(m, StringComparison.Ordinal)) || after.Contains("的时候", StringComparison.Ordinal);
         var from = past || s_fromAfter.Any(v => after.StartsWith(v, StringComparison.Ordinal));

@@ -70,6 +70,29 @@ public sealed class EntryFollowUpTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task AQuestionBetweenTwoOtherServicesIsANewRequest()
+    {
+        await AnsweredLostIdCardAsync("f9");
+
+        var text = (await _bot.SayAsync("f9", "护照和港澳通行证在哪办")).AllText();
+
+        Assert.DoesNotContain("依据：服务目录", text);
+        Assert.DoesNotContain("派出所户政窗口", text);
+    }
+
+    [Fact]
+    public async Task ABareLowLevelWithNothingToRateOffersAComplaintAndADigitIsNotALevel()
+    {
+        var low = await _bot.SayAsync("f10", "非常不满意");
+        var digit = (await _bot.SayAsync("f11", "2")).AllText();
+
+        Assert.StartsWith(DialogueTexts.FeedbackThanks, low.AllText());
+        Assert.Equal(["投诉", "转人工"], low.LastButtons());
+        Assert.DoesNotContain(DialogueTexts.FeedbackThanks, digit);
+        Assert.DoesNotContain(await _bot.Store.ListRatingsAsync(CancellationToken.None), r => r.ConversationId is "f10" or "f11");
+    }
+
+    [Fact]
     public async Task AQuestionTheEntryCannotAnswerIsUnderstoodAfresh()
     {
         await AnsweredLostIdCardAsync("f5");
@@ -123,9 +146,11 @@ public sealed class EntryFollowUpTests(AssistantFixture fixture) : IDisposable
     [InlineData("在哪办", "办理地点：派出所。")]
     [InlineData("能异地办吗", "这项没有列入跨省通办")]
     [InlineData("为什么这么麻烦", null)]
+    [InlineData("还需要带什么吗", "材料A需要准备")]     // 什么 is not an item
+    [InlineData("要带出生证明吗", "所需材料里没有列出生证明")]     // 证明 alone does not match 居住证明
     public void EntryAnswersReadOnlyTheEntry(string question, string? expectedStart)
     {
-        var guide = new ServiceGuide("x", "材料A", "", ["居民户口簿", "照片"], "现场", "派出所", "公安", false, null, null, null, null, false);
+        var guide = new ServiceGuide("x", "材料A", "", ["居民户口簿", "照片", "居住证明"], "现场", "派出所", "公安", false, null, null, null, null, false);
 
         var answer = EntryAnswers.Answer(question, guide);
 

@@ -87,6 +87,23 @@ public sealed class MessagesApiTests(AssistantApiFactory factory) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("http://127.0.0.1:3978/", true, true)]           // the Emulator on this machine
+    [InlineData("http://[::1]:3978/", true, true)]
+    [InlineData("http://LOCALHOST:3978/", true, true)]
+    [InlineData("http://127.0.0.1:5432/", false, false)]         // a remote caller may not aim at local services
+    [InlineData("https://Channel.Example.CN:443/x", false, true)] // the allowed origin, any case, default port
+    [InlineData("https://channel.example.cn:8443/", false, false)] // another port is another origin
+    [InlineData("https://channel.example.cn@evil.io/", false, false)] // userinfo does not make the host
+    [InlineData("http://channel.example.cn/", false, false)]     // another scheme is another origin
+    public void OpenModeRepliesGoOnlyToAllowedPlaces(string serviceUrl, bool callerIsLocal, bool allowed)
+    {
+        var validator = new Assistant.Bot.Connector.ChannelTokenValidator(Microsoft.Extensions.Options.Options.Create(
+            new Assistant.Bot.BotOptions { OpenServiceUrls = ["https://channel.example.cn"] }), null!);
+
+        Assert.Equal(allowed, validator.MayReplyTo(new Uri(serviceUrl), callerIsLocal));
+    }
+
+    [Theory]
     [InlineData("{\"type\":\"message\",\"text\":\"hi\",\"serviceUrl\":\"http://127.0.0.1:9/\"}", "conversation.id")]
     [InlineData("{\"type\":\"message\",\"conversation\":{\"id\":\"x\"},\"text\":\"hi\"}", "serviceUrl")]
     [InlineData("{\"type\":\"message\",\"conversation\":{\"id\":\"x\"},\"serviceUrl\":\"not a url\"}", "serviceUrl")]

@@ -86,7 +86,10 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("驾照是在长沙考的，现在人在武汉，快到期了能在这边换吗", null, "42", null)]     // 考的: done there once
     [InlineData("明天从武汉坐飞机去三亚，身份证找不到了，在武汉能办临时身份证吗", null, "42", null)]     // 在X能办: a modal before the verb
     [InlineData("在海南开车违章了，现在回到广州了，能在广州处理吗", null, "44", null)]     // asked for (能在) beats done in (开)
-    [InlineData("在北京协和住院花的钱，想回河北邯郸报销", null, "13", null)]     // 住院 is not 住
+    [InlineData("在北京协和住院花的钱，想回河北邯郸报销", null, "13", null)]
+    [InlineData("人在天津，在北京住院花的钱想报销", null, "12", null)]     // 住院 is not 住
+    [InlineData("户口在安徽，在杭州办的话要什么材料", null, "33", null)]     // 办的话 is a condition, not the past
+    [InlineData("想回老家河南补身份证，我现在就在北京", null, "41", null)]     // 就在 is where the citizen is, not a wish
     [InlineData("在老家江西抚州给孩子交城乡居民医保", null, "36", null)]     // 交城乡 is not 交城县
     [InlineData("人在解放碑这边，要办个临时身份证", null, "50", null)]
     [InlineData("昆山交了五年社保，现在去宁波上班了，养老那块想转到宁波", "转入地", "33", "33")]     // 去X上班了: there now
