@@ -1,3 +1,4 @@
+using Assistant.Api.Endpoints;
 using Microsoft.Net.Http.Headers;
 
 namespace Assistant.Api.DirectLine;
@@ -17,23 +18,22 @@ public static class DirectLineAuth
         {
             case TokenCheck.Invalid:
                 context.Response.Headers.WWWAuthenticate = "Bearer";
-                problem = Problem(401, "Unauthorized", "Send 'Authorization: Bearer <token>' with a token from POST /v3/directline/tokens/generate.");
+                problem = ApiProblem.Of(401, "Unauthorized", "Send 'Authorization: Bearer <token>' with a token from POST /v3/directline/tokens/generate.");
                 return false;
             case TokenCheck.Expired:
-                problem = Problem(403, "Token expired", "The token has expired; start a new conversation.");
+                problem = ApiProblem.Of(403, "Token expired", "The token has expired; start a new conversation.");
                 return false;
         }
 
         if (conversationId is not null && !string.Equals(token!.ConversationId, conversationId, StringComparison.Ordinal))
         {
-            problem = Problem(403, "Forbidden", "The token does not grant access to this conversation.");
+            problem = ApiProblem.Of(403, "Forbidden", "The token does not grant access to this conversation.");
             return false;
         }
 
         return true;
     }
 
-    public static IResult Problem(int status, string title, string detail) => Results.Problem(detail, statusCode: status, title: title);
 
     private static string? BearerToken(HttpRequest request)
     {

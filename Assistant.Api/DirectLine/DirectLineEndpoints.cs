@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assistant.Api.Endpoints;
 using Assistant.Bot.Protocol;
 using Microsoft.Extensions.Options;
 
@@ -68,7 +69,7 @@ public static class DirectLineEndpoints
         var conversation = conversations.GetOrStart(token!.ConversationId, user, out var started);
         if (conversation is null)
         {
-            return DirectLineAuth.Problem(503, "Busy", "Too many open conversations; try again in a few minutes.");
+            return ApiProblem.Of(503, "Busy", "Too many open conversations; try again in a few minutes.");
         }
 
         if (started)
@@ -135,7 +136,7 @@ public static class DirectLineEndpoints
         var conversation = conversations.Find(conversationId)!;
         if (channel.IsFull(conversation))
         {
-            return DirectLineAuth.Problem(429, "Conversation too long", "This conversation has reached its limit; please start a new one.");
+            return ApiProblem.Of(429, "Conversation too long", "This conversation has reached its limit; please start a new one.");
         }
 
         return activity!.Type switch
@@ -160,7 +161,7 @@ public static class DirectLineEndpoints
         }
 
         return conversations.Find(conversationId) is null
-            ? DirectLineAuth.Problem(404, "Conversation not found", "The conversation has ended or was never started.")
+            ? ApiProblem.Of(404, "Conversation not found", "The conversation has ended or was never started.")
             : null;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Assistant.Api.Endpoints;
 using Assistant.Bot.Protocol;
 
 namespace Assistant.Api.DirectLine;
@@ -13,37 +14,25 @@ public static class DirectLineRequests
     public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, bool required)
         where T : class
     {
-        if (request.ContentLength > MaxBodyBytes)
+        var body = await RequestBody.ReadLimitedAsync(request, MaxBodyBytes, request.HttpContext.RequestAborted);
+        if (body is null)
         {
             return (null, TooLarge());
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return (null, TooLarge());
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        if (body.Length == 0)
         {
             return (null, required ? BadRequest("A JSON body is required.") : null);
         }
 
         if (!request.HasJsonContentType())
         {
-            return (null, DirectLineAuth.Problem(415, "Unsupported media type", "Send the body as application/json."));
+            return (null, ApiProblem.Of(415, "Unsupported media type", "Send the body as application/json."));
         }
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ActivityJson.Options);
+            var value = JsonSerializer.Deserialize<T>(body, ActivityJson.Options);
             return value is null && required ? (null, BadRequest("A JSON object is required.")) : (value, null);
         }
         catch (JsonException ex)
@@ -60,8 +49,8 @@ public static class DirectLineRequests
             || int.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out position);
     }
 
-    public static IResult BadRequest(string detail) => DirectLineAuth.Problem(400, "Invalid request", detail);
+    public static IResult BadRequest(string detail) => ApiProblem.Of(400, "Invalid request", detail);
 
     private static IResult TooLarge() =>
-        DirectLineAuth.Problem(413, "Payload too large", $"The body is larger than {MaxBodyBytes / 1024} KB.");
+        ApiProblem.Of(413, "Payload too large", $"The body is larger than {MaxBodyBytes / 1024} KB.");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
+using Assistant.Api.Endpoints;
 using Assistant.Bot.Protocol;
 using Microsoft.Extensions.Options;
 
@@ -30,14 +31,14 @@ public static class DirectLineStreaming
         switch (tokens.Check(t, DirectLineToken.Stream, out var token))
         {
             case TokenCheck.Invalid:
-                return DirectLineAuth.Problem(401, "Unauthorized", "The stream URL is not valid; ask for a new one with GET /conversations/{id}.");
+                return ApiProblem.Of(401, "Unauthorized", "The stream URL is not valid; ask for a new one with GET /conversations/{id}.");
             case TokenCheck.Expired:
-                return DirectLineAuth.Problem(403, "Stream URL expired", "Ask for a new stream URL with GET /conversations/{id}.");
+                return ApiProblem.Of(403, "Stream URL expired", "Ask for a new stream URL with GET /conversations/{id}.");
         }
 
         if (!string.Equals(token!.ConversationId, conversationId, StringComparison.Ordinal))
         {
-            return DirectLineAuth.Problem(403, "Forbidden", "The stream URL does not grant access to this conversation.");
+            return ApiProblem.Of(403, "Forbidden", "The stream URL does not grant access to this conversation.");
         }
 
         if (!DirectLineRequests.TryParseWatermark(watermark, out var position))
@@ -47,7 +48,7 @@ public static class DirectLineStreaming
 
         if (conversations.Find(conversationId) is not { } conversation)
         {
-            return DirectLineAuth.Problem(404, "Conversation not found", "The conversation has ended or was never started.");
+            return ApiProblem.Of(404, "Conversation not found", "The conversation has ended or was never started.");
         }
 
         if (!context.WebSockets.IsWebSocketRequest)

@@ -36,7 +36,7 @@ public static partial class SpeechEndpoints
     {
         if (string.IsNullOrWhiteSpace(conversationId) || conversationId.Length > 128)
         {
-            return Problem(400, "Invalid request", "conversationId is required (at most 128 characters).");
+            return ApiProblem.Of(400, "Invalid request", "conversationId is required (at most 128 characters).");
         }
 
         var channelId = channel switch
@@ -47,7 +47,7 @@ public static partial class SpeechEndpoints
         };
         if (channelId is null)
         {
-            return Problem(400, "Invalid request", "channel must be speech or hotline.");
+            return ApiProblem.Of(400, "Invalid request", "channel must be speech or hotline.");
         }
 
         // The web page speaks inside its Direct Line conversation: with that conversation's token the recognised text is
@@ -64,37 +64,37 @@ public static partial class SpeechEndpoints
             directLine = http.RequestServices.GetRequiredService<DirectLineConversations>().Find(conversationId);
             if (directLine is null)
             {
-                return Problem(404, "Conversation not found", "The Direct Line conversation has ended; start a new one.");
+                return ApiProblem.Of(404, "Conversation not found", "The Direct Line conversation has ended; start a new one.");
             }
 
             if (http.RequestServices.GetRequiredService<DirectLineChannel>().IsFull(directLine))
             {
-                return Problem(429, "Conversation too long", "This conversation has reached its limit; please start a new one.");
+                return ApiProblem.Of(429, "Conversation too long", "This conversation has reached its limit; please start a new one.");
             }
         }
 
         if (engines.Recognizer is not { } recognizer)
         {
-            return Problem(503, "Speech recognition not configured",
+            return ApiProblem.Of(503, "Speech recognition not configured",
                 "Speech recognition is not configured (set Speech:Azure:Key and Region, or Speech:Whisper:ModelPath); send text instead.");
         }
 
         if (http.RequestServices.GetService<ITurnProcessor>() is not { } turns)
         {
-            return Problem(503, "Dialogue not available", "The dialogue is not registered in this build.");
+            return ApiProblem.Of(503, "Dialogue not available", "The dialogue is not registered in this build.");
         }
 
         var timing = new ServerTiming();
         AudioClip clip;
         try
         {
-            var body = await RequestBody.ReadAsync(http.Request, options.Value.MaxUploadBytes, ct);
+            var body = await RequestBody.ReadAudioAsync(http.Request, options.Value.MaxUploadBytes, ct);
             clip = AudioDecoder.DecodeTo16k(body, http.Request.ContentType, TimeSpan.FromSeconds(options.Value.MaxSeconds));
         }
         catch (AudioRejectedException ex)
         {
             LogRejected(logger, ex.StatusCode, ex.Message);
-            return Problem(ex.StatusCode, "Audio not accepted", ex.Message);
+            return ApiProblem.Of(ex.StatusCode, "Audio not accepted", ex.Message);
         }
 
         timing.Mark("decode");
@@ -106,7 +106,7 @@ public static partial class SpeechEndpoints
         catch (SpeechServiceException ex)
         {
             LogEngineFailed(logger, recognizer.Engine, ex.Message);
-            return Problem(502, "Speech recognition failed", ex.Message);
+            return ApiProblem.Of(502, "Speech recognition failed", ex.Message);
         }
 
         timing.Mark("recognize");
@@ -133,17 +133,17 @@ public static partial class SpeechEndpoints
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > options.Value.MaxTextLength)
         {
-            return Problem(400, "Invalid request", $"text is required (at most {options.Value.MaxTextLength} characters).");
+            return ApiProblem.Of(400, "Invalid request", $"text is required (at most {options.Value.MaxTextLength} characters).");
         }
 
         if (!SpeechAudioFormats.TryParse(request.Format, out var format))
         {
-            return Problem(400, "Invalid request", "format must be wav16k or mulaw8k.");
+            return ApiProblem.Of(400, "Invalid request", "format must be wav16k or mulaw8k.");
         }
 
         if (engines.Synthesizer is not { } synthesizer)
         {
-            return Problem(503, "Speech synthesis not configured",
+            return ApiProblem.Of(503, "Speech synthesis not configured",
                 "Speech synthesis is not configured (set Speech:Azure:Key and Region, or install espeak-ng).");
         }
 
@@ -153,16 +153,15 @@ public static partial class SpeechEndpoints
         }
         catch (ArgumentException ex)
         {
-            return Problem(400, "Invalid request", ex.Message);
+            return ApiProblem.Of(400, "Invalid request", ex.Message);
         }
         catch (SpeechServiceException ex)
         {
             LogEngineFailed(logger, synthesizer.Engine, ex.Message);
-            return Problem(502, "Speech synthesis failed", ex.Message);
+            return ApiProblem.Of(502, "Speech synthesis failed", ex.Message);
         }
     }
 
-    private static IResult Problem(int status, string title, string detail) => Results.Problem(detail, statusCode: status, title: title);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audio rejected with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, int status, string reason);
