@@ -51,11 +51,22 @@ public sealed class RatingService(IBotStore store, IOptions<RatingOptions> optio
         string? province, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var followUp = new FollowUpCase(NewId("TS", now), kind, null, StoredId(conversationId), serviceId, province,
-            PersonalDataMasker.Mask(summary) ?? "", DueDate(now), now);
+        var conversation = StoredId(conversationId);
+        var masked = PersonalDataMasker.Mask(summary) ?? "";
+        // The same case sent again within minutes (a resent message, a second tap on 确认提交, a turn run again after an
+        // eTag conflict on a shared database) is the case already registered: the citizen gets its number once more.
+        if (await store.FindCaseAsync(conversation, kind, masked, now - RepeatWindow, cancellationToken) is { } registered)
+        {
+            return new CaseOutcome(registered.Id, registered.DueDate);
+        }
+
+        var followUp = new FollowUpCase(NewId("TS", now), kind, null, conversation, serviceId, province, masked, DueDate(now), now);
         await store.AddCaseAsync(followUp, cancellationToken);
         return new CaseOutcome(followUp.Id, followUp.DueDate);
     }
+
+    /// <summary>How long the same case, sent again in the same conversation, counts as a repeat.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(10);
 
     // A telephone channel may use the caller's number as the conversation id: it is stored masked, and looked up masked,
     // so 一事一评 holds whether or not the kernel filter masked the argument first.

@@ -26,6 +26,11 @@ public interface IBotStore
 
     Task AddCaseAsync(FollowUpCase followUp, CancellationToken cancellationToken);
 
+    /// <summary>The latest case of <paramref name="kind"/> with exactly this summary in the conversation, created at or
+    /// after <paramref name="since"/>, or null.</summary>
+    Task<FollowUpCase?> FindCaseAsync(string conversationId, string kind, string summary, DateTimeOffset since,
+        CancellationToken cancellationToken);
+
     Task<IReadOnlyList<RatingRecord>> ListRatingsAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FollowUpCase>> ListCasesAsync(CancellationToken cancellationToken);

@@ -161,10 +161,27 @@ public sealed class SqlBotStore(SqlDialect dialect) : IBotStore
     public async Task<IReadOnlyList<FollowUpCase>> ListCasesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, """
-            SELECT id, kind, rating_id, conversation_id, service_id, province, summary, due_date, created_at, status
-            FROM follow_up_case ORDER BY created_at, id
-            """);
+        await using var command = Command(connection, null, $"SELECT {CaseColumns} FROM follow_up_case ORDER BY created_at, id");
+        return await ReadCasesAsync(command, cancellationToken);
+    }
+
+    public async Task<FollowUpCase?> FindCaseAsync(string conversationId, string kind, string summary, DateTimeOffset since,
+        CancellationToken cancellationToken)
+    {
+        // created_at is fixed-width UTC text, so it compares as it sorts.
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, $"""
+            SELECT {CaseColumns} FROM follow_up_case
+            WHERE conversation_id = @conversation AND kind = @kind AND summary = @summary AND created_at >= @since
+            ORDER BY created_at DESC, id DESC LIMIT 1
+            """, ("conversation", conversationId), ("kind", kind), ("summary", summary), ("since", Format(since)));
+        return (await ReadCasesAsync(command, cancellationToken)).FirstOrDefault();
+    }
+
+    private const string CaseColumns = "id, kind, rating_id, conversation_id, service_id, province, summary, due_date, created_at, status";
+
+    private static async Task<List<FollowUpCase>> ReadCasesAsync(DbCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var cases = new List<FollowUpCase>();
         while (await reader.ReadAsync(cancellationToken))

@@ -25,6 +25,31 @@ public sealed class BotStoreTests(AssistantFixture fixture)
 
     [Theory]
     [MemberData(nameof(TestDatabases.Kinds), MemberType = typeof(TestDatabases))]
+    public async Task TheSameCaseSentAgainWithinTheWindowIsTheCaseAlreadyRegistered(string kind)
+    {
+        using var bot = new BotHarness(fixture, kind);
+        var clock = new Assistant.Tests.Api.DirectLine.ManualClock(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
+        var ratings = new Assistant.Bot.Ratings.RatingService(bot.Store,
+            Microsoft.Extensions.Options.Options.Create(new Assistant.Bot.Ratings.RatingOptions()), clock);
+        Task<Assistant.Bot.Ratings.CaseOutcome> Open(string conversation, string summary) =>
+            ratings.OpenCaseAsync(conversation, FollowUpCase.ComplaintKind, summary, null, "33", CancellationToken.None);
+
+        var first = await Open("dup-1", "窗口人员态度差");
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var resent = await Open("dup-1", "窗口人员态度差");          // a double tap, a resent message, a re-run turn
+        var otherText = await Open("dup-1", "排队两个小时");
+        var otherConversation = await Open("dup-2", "窗口人员态度差");
+        clock.Advance(Assistant.Bot.Ratings.RatingService.RepeatWindow);
+        var muchLater = await Open("dup-1", "窗口人员态度差");
+
+        Assert.Equal(first, resent);
+        Assert.Equal(4, new[] { first.CaseId, otherText.CaseId, otherConversation.CaseId, muchLater.CaseId }.Distinct().Count());
+        var cases = (await bot.Store.ListCasesAsync(CancellationToken.None)).Where(c => c.ConversationId.StartsWith("dup-", StringComparison.Ordinal));
+        Assert.Equal(4, cases.Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Kinds), MemberType = typeof(TestDatabases))]
     public async Task OneRatingPerConversationAndServiceWithItsCaseInTheSameTransaction(string kind)
     {
         using var bot = new BotHarness(fixture, kind);
