@@ -53,8 +53,8 @@ public sealed class RatingService(IBotStore store, IOptions<RatingOptions> optio
         var now = time.GetUtcNow();
         var conversation = StoredId(conversationId);
         var masked = PersonalDataMasker.Mask(summary) ?? "";
-        // The same case sent again within minutes (a resent message, a second tap on 确认提交, a turn run again after an
-        // eTag conflict on a shared database) is the case already registered: the citizen gets its number once more.
+        // The same case sent again within minutes (the same complaint filed twice in a row, a turn run again after an eTag
+        // conflict on a shared database) is the case already registered: the citizen gets its number once more.
         if (await store.FindCaseAsync(conversation, kind, masked, now - RepeatWindow, cancellationToken) is { } registered)
         {
             return new CaseOutcome(registered.Id, registered.DueDate);
