@@ -7,8 +7,8 @@ public static class HealthEndpoint
     {
         app.MapGet("/health", (Readiness readiness) => readiness.IsReady
                 ? Results.Ok(new { status = "ready", startup_ms = (int)readiness.StartUp.TotalMilliseconds })
-                : Results.Problem(readiness.Failure ?? "The catalog and index are still loading.", statusCode: 503,
-                    title: readiness.Failure is null ? "Starting" : "Failed to start"))
+                : ApiProblem.Of(503, readiness.Failure is null ? "Starting" : "Failed to start",
+                    readiness.Failure ?? "The catalog and index are still loading."))
             .WithName("Health");
         return app;
     }

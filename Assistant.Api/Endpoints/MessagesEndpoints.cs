@@ -52,15 +52,15 @@ public static class MessagesEndpoints
         var remote = request.HttpContext.Connection.RemoteIpAddress;
         if (!expectReplies && !tokens.MayReplyTo(replyTo!, callerIsLocal: remote is null || System.Net.IPAddress.IsLoopback(remote)))
         {
-            return Results.Problem("Without channel authentication (Bot:MicrosoftAppId) replies go only to this machine or to an origin in Bot:OpenServiceUrls.",
-                statusCode: StatusCodes.Status403Forbidden, title: "serviceUrl not allowed");
+            return ApiProblem.Of(StatusCodes.Status403Forbidden, "serviceUrl not allowed",
+                "Without channel authentication (Bot:MicrosoftAppId) replies go only to this machine or to an origin in Bot:OpenServiceUrls.");
         }
 
         var auth = await tokens.ValidateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null,
             activity.ChannelId, activity.ServiceUrl, cancellationToken);
         if (!auth.Allowed)
         {
-            return Results.Problem(auth.Problem, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized channel");
+            return ApiProblem.Of(StatusCodes.Status401Unauthorized, "Unauthorized channel", auth.Problem ?? "");
         }
 
         if (activity.Type == ActivityTypes.Invoke || expectReplies)
@@ -78,5 +78,5 @@ public static class MessagesEndpoints
     private static bool IsHttpUrl(string? url, out Uri? uri) =>
         Uri.TryCreate(url, UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    private static IResult Invalid(string detail) => Results.Problem(detail, statusCode: 400, title: "Invalid activity");
+    private static IResult Invalid(string detail) => ApiProblem.Of(400, "Invalid activity", detail);
 }

@@ -60,10 +60,9 @@ public static class RatingEndpoints
         if (string.IsNullOrEmpty(configured) || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(configured),
                 Encoding.UTF8.GetBytes(sent)))
         {
-            return Results.Problem(string.IsNullOrEmpty(configured)
-                    ? "No admin key is configured (Ratings:AdminKey), so rating statistics are closed."
-                    : $"Send the admin key in the {AdminKeyHeader} header.",
-                statusCode: StatusCodes.Status401Unauthorized, title: "Admin key required");
+            return ApiProblem.Of(StatusCodes.Status401Unauthorized, "Admin key required", string.IsNullOrEmpty(configured)
+                ? "No admin key is configured (Ratings:AdminKey), so rating statistics are closed."
+                : $"Send the admin key in the {AdminKeyHeader} header.");
         }
 
         return await next(context);

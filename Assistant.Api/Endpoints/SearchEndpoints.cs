@@ -48,7 +48,7 @@ public static class QueryValidation
             ? Problem($"q is longer than {SearchEndpoints.MaxQueryLength} characters.")
             : null;
 
-    public static IResult Problem(string detail) => Results.Problem(detail, statusCode: 400, title: "Invalid query");
+    public static IResult Problem(string detail) => ApiProblem.Of(400, "Invalid query", detail);
 }
 
 internal sealed record SearchResponse(string Query, string Normalized, IReadOnlyList<string> Tokens, LocationDto? Location,

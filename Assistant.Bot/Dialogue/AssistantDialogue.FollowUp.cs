@@ -55,6 +55,6 @@ public sealed partial class AssistantDialogue
 
     private static bool IsQuestion(string text) => QuestionMark().IsMatch(text);
 
-    [GeneratedRegex(@"[?？]|[吗么嘛呢]\W*$|要不要|需不需要|能不能|可不可以|多久|多长时间|几天|多少钱|收费|费用|在哪|哪里|怎么|啥|什么|哪")]
+    [GeneratedRegex(@"[?？]|[吗么嘛呢]\W*$|要不要|需不需要|能不能|可不可以|多久|多长时间|几天|多少钱|收费|费用|哪|怎么|啥|什么")]
     private static partial Regex QuestionMark();
 }

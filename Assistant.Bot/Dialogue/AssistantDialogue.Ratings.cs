@@ -33,7 +33,7 @@ public sealed partial class AssistantDialogue
     /// </summary>
     private async Task<IReadOnlyList<BotReply>?> LateRatingAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
     {
-        if (state.Stage != Stages.Idle || !ReplyRecognizers.IsBareRatingLevel(input.Text))
+        if (state.Stage != Stages.Idle || ReplyRecognizers.BareRatingLevel(input.Text) is not { } level)
         {
             return null;
         }
@@ -41,8 +41,8 @@ public sealed partial class AssistantDialogue
         if (state.UnratedServiceId is not { } unrated || state.Rated.Contains(unrated))
         {
             // Nothing to rate: a 差评 word still gets the ways to be heard.
-            return ReplyRecognizers.RatingLevel(input.Text) <= 2
-                ? [new(DialogueTexts.FeedbackThanks + "如有不满意的地方，可以说“投诉”为您登记，或说“转人工”。") { Suggestions = ["投诉", "转人工"], ExpectsInput = true }]
+            return level <= 2
+                ? [new(DialogueTexts.FeedbackThanks + DialogueTexts.WaysToBeHeard) { Suggestions = ["投诉", "转人工"], ExpectsInput = true }]
                 : [new(DialogueTexts.FeedbackThanks + DialogueTexts.AnythingElse) { ExpectsInput = true }];
         }
 

@@ -24,6 +24,7 @@ public static class DialogueTexts
     public const string PlaceNotUnderstood = "没听清是哪里。请说省或城市的名字，比如“浙江杭州”。";
     public const string Thanks = "不客气！";
     public const string FeedbackThanks = "感谢您的反馈！";
+    public const string WaysToBeHeard = "如有不满意的地方，可以说“投诉”为您登记，或说“转人工”。";
     public const string Goodbye = "感谢使用，再见！";
     public const string NotHeard = "抱歉，没听清您要办什么事，请再说一遍，比如“补办身份证”。";
     public const string NothingToRepeat = "我还没有说过什么。请说说您要办什么事。";

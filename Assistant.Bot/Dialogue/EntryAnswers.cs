@@ -50,22 +50,17 @@ public static partial class EntryAnswers
     /// <summary>All materials, or — when the question names one thing (要带户口本吗) — whether the list holds it.</summary>
     private static string Materials(string question, ServiceGuide guide)
     {
-        var list = string.Join("、", guide.Materials);
-        if (NamedItem().Match(question) is not { Success: true } match)
+        var all = $"{guide.Name}需要准备：{string.Join("、", guide.Materials)}。";
+        // 还需要带什么吗 asks for the list and names nothing.
+        if (NamedItem().Match(question) is not { Success: true } match
+            || s_notAnItem.Any(w => match.Groups["item"].Value.Contains(w, StringComparison.Ordinal)))
         {
-            return $"{guide.Name}需要准备：{list}。";
+            return all;
         }
 
         var item = match.Groups["item"].Value;
-        if (s_notAnItem.Any(w => item.Contains(w, StringComparison.Ordinal)))
-        {
-            return $"{guide.Name}需要准备：{list}。";    // 还需要带什么吗: asks for the list, names nothing
-        }
-
         var found = guide.Materials.FirstOrDefault(m => SharesAWord(item, m));
-        return found is null
-            ? $"所需材料里没有列{item}。{guide.Name}需要准备：{list}。"
-            : $"要，所需材料里有：{found}。";
+        return found is null ? $"所需材料里没有列{item}。{all}" : $"要，所需材料里有：{found}。";
     }
 
     /// <summary>

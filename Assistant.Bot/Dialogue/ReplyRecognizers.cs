@@ -45,12 +45,12 @@ public static class ReplyRecognizers
         return Matches(clean, s_elderOff) ? false : Matches(clean, s_elderOn) ? true : null;
     }
 
-    /// <summary>Nothing but a level in words (满意, 很满意, 非常不满意): at most five characters once cleaned. Digits and stars
-    /// (2, 五星) count only when a rating was asked for.</summary>
-    public static bool IsBareRatingLevel(string text)
+    /// <summary>The level of a text that is nothing but a level in words (满意, 很满意, 非常不满意: at most five characters
+    /// once cleaned), or null. Digits and stars (2, 五星) count only when a rating was asked for.</summary>
+    public static int? BareRatingLevel(string text)
     {
         var clean = Clean(text);
-        return clean.Length <= 5 && clean.Contains("满意", StringComparison.Ordinal) && RatingLevel(text) is not null;
+        return clean.Length <= 5 && clean.Contains("满意", StringComparison.Ordinal) ? RatingLevel(text) : null;
     }
 
     /// <summary>A level 1–5 from a tap or words ("满意", "非常不满意", "5分", "五星"), or null.</summary>
