@@ -61,8 +61,11 @@ public sealed class DivisionGazetteer
         var divisions = new List<Division>();
         var names = new Dictionary<string, List<Division>>(StringComparer.Ordinal);
         var contextNames = new Dictionary<string, List<Division>>(StringComparer.Ordinal);
-        var provinceShort = CsvFile.Read(Path.Combine(dataDirectory, "external", "provinces", "provinces.csv"))
-            .ToDictionary(r => r["code"], r => r["short_name"], StringComparer.Ordinal);
+        var provinceRows = CsvFile.Read(Path.Combine(dataDirectory, "external", "provinces", "provinces.csv")).ToList();
+        var provinceShort = provinceRows.ToDictionary(r => r["code"], r => r["short_name"], StringComparer.Ordinal);
+        // A province's government-service app names the province (在浙里办上能预约吗 → 浙江): citizens name the app they
+        // use more readily than the place.
+        var provinceApp = provinceRows.ToDictionary(r => r["code"], r => r["app_name"], StringComparer.Ordinal);
 
         foreach (var row in CsvFile.Read(Path.Combine(root, "provinces.csv")))
         {
@@ -72,6 +75,11 @@ public sealed class DivisionGazetteer
             if (provinceShort.TryGetValue(row["code"], out var shortName) && shortName.Length > 0)
             {
                 Add(names, shortName, division);
+            }
+
+            if (provinceApp.TryGetValue(row["code"], out var app) && app.Length > 0)
+            {
+                Add(names, app, division);
             }
         }
 

@@ -18,6 +18,9 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("我们在浦东新开了个贸易公司", "31", "310100")]     // data/lexicon/place-aliases.tsv
     [InlineData("在萧山开了家小面馆", "33", "330100")]
     [InlineData("在雄安盖楼要施工许可", "13", "130600")]
+    [InlineData("人在羊城，社保卡怎么换", "44", "440100")]     // city nicknames
+    [InlineData("蓉城哪里办港澳通行证", "51", "510100")]
+    [InlineData("在随申办上怎么约换驾照", "31", null)]     // the province's government-service app (provinces.csv)
     public void PlacesResolveToProvinceAndCity(string text, string province, string? city)
     {
         var location = fixture.Search.Analyzer.Analyze(text).Location;
@@ -103,6 +106,8 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("户口要从吉林迁到天津，我已经在天津落户了", "转出地", "12", "22")]
     [InlineData("在苏州交了八年医保，如今回江西老家了，医保怎么接过来", "转入地", "36", "36")]
     [InlineData("过去在青岛交的养老保险，现在在太原上班，想转", "转入地", "14", "14")]    // 过去 here is "in the past"
+    [InlineData("我是湖北的，在东莞租房住，办居住证要啥", null, "44", null)]     // 我是X的: where one comes from
+    [InlineData("从哈尔滨退休以后来海口跟女儿住，医保能转到海口吗", "转入地", "46", "46")]     // 来X: there now
     [InlineData("我是广西人，老公是长沙的，我们现在住长沙，户口想迁到他那边", "转入地", "43", "43")]
     public void TransfersRouteToTheHandlingProvince(string text, string? side, string province, string? toProvince)
     {
