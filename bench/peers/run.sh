@@ -5,13 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=bench/out/peers
-dev=$out/dev-all.jsonl    # the four tuning sets, as decision.json is tuned on
+dev=$out/dev-all.jsonl    # the six tuning sets, as decision.json is tuned on
 test=${1:-data/eval/heldout.jsonl}
 # The held-out table is peers-latest.md; another test set gets its own file (peers-latest-heldout2.md).
 table=bench/peers-latest.md
 [ "$test" = data/eval/heldout.jsonl ] || table="bench/peers-latest-$(basename "${test%.jsonl}").md"
 mkdir -p "$out"
-cat data/eval/dev.jsonl data/eval/dev2.jsonl data/eval/dev3.jsonl data/eval/dev4.jsonl > "$dev"
+cat data/eval/dev.jsonl data/eval/dev2.jsonl data/eval/dev3.jsonl data/eval/dev4.jsonl data/eval/dev6.jsonl data/eval/dev7.jsonl > "$dev"
 [ -d bench/peers/node_modules ] || (cd bench/peers && npm ci --no-audit --no-fund)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 

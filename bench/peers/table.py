@@ -83,7 +83,7 @@ def main(out_dir, dev, test, peers):
     with open(os.path.join(out_dir, "ours-" + test_name.replace(".jsonl", ".json")), encoding="utf-8") as f:
         ours = json.load(f)
     ours = dict(ours, p50=ours["latency_ms"]["p50"], p99=ours["latency_ms"]["p99"])
-    print(row("ours: ML.NET one-vs-all linear SVM + Lucene fusion (`eval`)", ours, "decision.json, tuned on dev, dev2, dev3, dev4"))
+    print(row("ours: ML.NET one-vs-all linear SVM + Lucene fusion (`eval`)", ours, "decision.json, tuned on dev, dev2, dev3, dev4, dev6, dev7"))
     for peer in peers:
         dev_pred = read_predictions(os.path.join(out_dir, f"{peer}-{os.path.basename(dev)}"))
         test_pred = read_predictions(os.path.join(out_dir, f"{peer}-{test_name}"))
