@@ -37,18 +37,26 @@ internal static class PolicyTuner
             {
                 foreach (var midpoint in weight > 0 ? midpoints : [current.SearchMidpoint])
                 {
+                    var fusion = current with
+                    {
+                        SearchWeight = weight, SearchTemperature = temperature, SearchMidpoint = midpoint,
+                    };
+                    // The fused ranking depends on the fusion settings only: rank once, then try every threshold on it.
+                    var rankings = evidence.Select(e => understander.Rank(e.Evidence, fusion)).ToList();
                     foreach (var (margin, oos) in s_margins.SelectMany(m => s_outOfScopeMinimums.Select(o => (m, o))))
                     {
                         for (var confidence = 0.05; confidence <= 0.6; confidence += 0.05)
                         {
-                            var policy = new DecisionPolicy
+                            var policy = fusion with
                             {
-                                SearchWeight = weight, SearchTemperature = temperature, SearchMidpoint = midpoint,
                                 ClarifyMargin = margin, MinConfidence = Math.Round(confidence, 2), OutOfScopeMinimum = oos,
-                                ClarifyRatio = understander.Policy.ClarifyRatio, ClarifyBelow = understander.Policy.ClarifyBelow,
-                                LongTailWeight = understander.Policy.LongTailWeight,
                             };
-                            var utility = evidence.Sum(e => Utility(e.Case, understander.Decide(e.Evidence, policy)));
+                            var utility = 0.0;
+                            for (var i = 0; i < rankings.Count; i++)
+                            {
+                                utility += Utility(evidence[i].Case, QueryUnderstander.Choose(rankings[i], policy));
+                            }
+
                             if (utility > bestForWeight.Utility)
                             {
                                 bestForWeight = (utility, policy);
@@ -74,10 +82,11 @@ internal static class PolicyTuner
     }
 
     /// <summary>A right answer is worth 1; a clarification that offers the right service 0.6; a wrong answer costs 0.25.</summary>
-    private static double Utility(TestCase testCase, Understanding understanding) => understanding.Decision switch
-    {
-        Decision.Clarify => understanding.Candidates.Any(c => c.Label == testCase.Expected) ? 0.6 : -0.1,
-        _ when understanding.Label == testCase.Expected => 1,
-        _ => -0.25,
-    };
+    private static double Utility(TestCase testCase, (Decision Decision, Candidate Top, IReadOnlyList<Candidate> Candidates) chosen) =>
+        chosen.Decision switch
+        {
+            Decision.Clarify => chosen.Candidates.Any(c => c.Label == testCase.Expected) ? 0.6 : -0.1,
+            Decision.OutOfScope => testCase.Expected == Understanding.OutOfScopeLabel ? 1 : -0.25,
+            _ => chosen.Top.Label == testCase.Expected ? 1 : -0.25,
+        };
 }

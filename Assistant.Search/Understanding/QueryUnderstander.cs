@@ -37,35 +37,50 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
 
     public Understanding Decide(Evidence evidence, DecisionPolicy with)
     {
-        var fused = EvidenceFusion.Fuse(evidence.Predicted, evidence.Hits, with);
-        var catalog = search.Resources.Catalog;
-        var ranked = EvidenceFusion.Ranked(fused, catalog, SearchDepth)
-            .Select(r => new Candidate(r.Label, r.Service?.Name, Math.Round(r.Score, 4), r.Service is not null))
-            .ToList();
-        if (ranked[0].Label == Understanding.OutOfScopeLabel && ranked[0].Score < with.OutOfScopeMinimum && ranked.Count > 1)
-        {
-            ranked.RemoveAt(0);
-        }
-
-        var top = ranked[0];
-        var decision = top.Label == Understanding.OutOfScopeLabel || top.Score < with.MinConfidence
-            ? Decision.OutOfScope
-            : top.IsService && ranked.Count > 1 && ranked[1].IsService && TooClose(top.Score, ranked[1].Score, with)
-                ? Decision.Clarify
-                : Decision.Answer;
+        var (decision, top, candidates) = Choose(Rank(evidence, with), with);
         var label = decision == Decision.OutOfScope ? Understanding.OutOfScopeLabel : top.Label;
-        if (decision == Decision.Clarify)
-        {
-            // Offer every service about as likely as the second one, so the citizen sees the real alternatives.
-            var floor = Math.Min(ranked[1].Score, top.Score - with.ClarifyMargin) * 0.5;
-            ranked = [.. ranked.Where(c => c.IsService && c.Score >= floor).Take(MaxClarify)];
-        }
-
+        var catalog = search.Resources.Catalog;
         var transferSide = catalog.Find(top.Label)?.TransferSide;
         var analyzed = evidence.Analyzed;
         var (province, toProvince) = PlaceRoles.Resolve(analyzed.Normalized.Canonical, analyzed.Places, top.IsService ? transferSide : null);
         return new Understanding(evidence.Text, analyzed.Normalized.Core, analyzed.Features.Words, label, top.Score, decision,
-            ranked, province, analyzed.Location?.CityCode, toProvince);
+            candidates, province, analyzed.Location?.CityCode, toProvince);
+    }
+
+    /// <summary>The fused ranking: depends only on the fusion settings of <paramref name="with"/> (weights, temperature,
+    /// midpoint), so the tuner computes it once per fusion setting and tries every threshold on it.</summary>
+    public IReadOnlyList<Candidate> Rank(Evidence evidence, DecisionPolicy with)
+    {
+        var fused = EvidenceFusion.Fuse(evidence.Predicted, evidence.Hits, with);
+        return [.. EvidenceFusion.Ranked(fused, search.Resources.Catalog, SearchDepth)
+            .Select(r => new Candidate(r.Label, r.Service?.Name, Math.Round(r.Score, 4), r.Service is not null))];
+    }
+
+    /// <summary>The decision on a fused ranking by the thresholds of <paramref name="with"/>, the best candidate left once
+    /// a weak out-of-scope label is set aside, and the candidates to show (for a clarification, the services to offer).</summary>
+    public static (Decision Decision, Candidate Top, IReadOnlyList<Candidate> Candidates) Choose(IReadOnlyList<Candidate> ranked,
+        DecisionPolicy with)
+    {
+        var list = ranked;
+        if (list[0].Label == Understanding.OutOfScopeLabel && list[0].Score < with.OutOfScopeMinimum && list.Count > 1)
+        {
+            list = list.Skip(1).ToList();
+        }
+
+        var top = list[0];
+        var decision = top.Label == Understanding.OutOfScopeLabel || top.Score < with.MinConfidence
+            ? Decision.OutOfScope
+            : top.IsService && list.Count > 1 && list[1].IsService && TooClose(top.Score, list[1].Score, with)
+                ? Decision.Clarify
+                : Decision.Answer;
+        if (decision == Decision.Clarify)
+        {
+            // Offer every service about as likely as the second one, so the citizen sees the real alternatives.
+            var floor = Math.Min(list[1].Score, top.Score - with.ClarifyMargin) * 0.5;
+            list = [.. list.Where(c => c.IsService && c.Score >= floor).Take(MaxClarify)];
+        }
+
+        return (decision, top, list);
     }
 
     /// <summary>
