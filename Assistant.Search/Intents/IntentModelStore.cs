@@ -10,8 +10,6 @@ namespace Assistant.Search.Intents;
 /// </summary>
 public static partial class IntentModelStore
 {
-    private const double MaxClassWeight = 6;
-
     public static IntentClassifier LoadOrTrain(SearchResources resources, string? artifactsPath, ILogger logger)
     {
         var ml = new MLContext(seed: IntentModel.Seed);
@@ -38,25 +36,11 @@ public static partial class IntentModelStore
     public static IEnumerable<IntentInput> Rows(SearchResources resources, IEnumerable<LabelledText> examples)
     {
         var analyzer = new QueryAnalyzer(resources);
-        var list = examples.ToList();
-        var weights = ClassWeights(list);
-        return list.Select(e => new IntentInput
+        return examples.Select(e => new IntentInput
         {
             Features = IntentClassifier.Encode(analyzer.Analyze(e.Text).IntentFeatures),
             Label = e.Label,
-            Weight = weights[e.Label],
         });
-    }
-
-    /// <summary>
-    /// Balances classes: a class larger than <see cref="MaxClassWeight"/> times the median class counts as that size in
-    /// total (the out-of-scope class holds thousands of borrowed SMP2017 utterances; services hold ~40 each).
-    /// </summary>
-    public static Dictionary<string, float> ClassWeights(IReadOnlyList<LabelledText> examples)
-    {
-        var sizes = examples.GroupBy(e => e.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var median = sizes.Values.Order().ElementAt(sizes.Count / 2);
-        return sizes.ToDictionary(p => p.Key, p => (float)Math.Min(1.0, MaxClassWeight * median / p.Value), StringComparer.Ordinal);
     }
 
     private static ITransformer Train(MLContext ml, SearchResources resources, IReadOnlyList<LabelledText> examples, ILogger logger) =>

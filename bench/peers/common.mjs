@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 
 export const readTraining = (path) => readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => {
-  const [text, label, weight] = line.split('\t');
-  return { text, label, weight: Number(weight) };
+  const [text, label] = line.split('\t');
+  return { text, label };
 });
 
 export const readCases = (path) => readFileSync(path, 'utf8').split('\n')

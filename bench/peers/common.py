@@ -3,12 +3,12 @@ import json
 
 
 def read_training(path):
-    """text TAB label TAB weight, as written by ExportTraining (our TrainingSet.Load + class weights)."""
+    """text TAB label, as written by bench/peers/Export (our TrainingSet.Load)."""
     rows = []
     with open(path, encoding="utf-8") as f:
         for line in f:
-            text, label, weight = line.rstrip("\n").split("\t")
-            rows.append((text, label, float(weight)))
+            text, label = line.rstrip("\n").split("\t")
+            rows.append((text, label))
     return rows
 
 

@@ -1,5 +1,5 @@
 // Peer: NLP.js (node-nlp 4.x) with its Chinese support (@nlpjs/lang-zh: CEDICT longest-match segmentation, pinyin
-// stems), trained on our exported training set. NLP.js has no example weights, so it sees every example once.
+// stems), trained on our exported training set. Every example counts once, as in every system here.
 // Writes one raw prediction per case: its classifications with scores and the warm per-utterance latency.
 // Usage: node nlpjs.mjs training.tsv out_dir test.jsonl...
 import { readFileSync, writeFileSync } from 'node:fs';

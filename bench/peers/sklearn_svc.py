@@ -1,7 +1,7 @@
 """Peer: scikit-learn LinearSVC over tf-idf of jieba words (1-2-grams) and characters (1-3-grams).
 
-Run with Debian's /usr/bin/python3 (python3-sklearn, python3-jieba). Trains on our exported training set with our
-class weights as sample weights, then writes one raw prediction per case: top labels with the SVM decision values and
+Run with Debian's /usr/bin/python3 (python3-sklearn, python3-jieba). Trains on our exported training set, every
+example counted once as in our model, then writes one raw prediction per case: top labels with the SVM decision values and
 the warm per-utterance latency (text -> decision, one call per text, as a service would call it).
 Usage: sklearn_svc.py training.tsv out_dir test.jsonl...
        sklearn_svc.py --our-features out_dir     (diagnosis: the same learner on our own encoded features, as written
@@ -35,7 +35,7 @@ def main(training, out_dir, tests, name="sklearn", ours=False):
     ])
     model = make_pipeline(features, LinearSVC(C=1.0, random_state=0))
     start = time.perf_counter()
-    model.fit([r[0] for r in rows], [r[1] for r in rows], linearsvc__sample_weight=[r[2] for r in rows])
+    model.fit([r[0] for r in rows], [r[1] for r in rows])
     print(f"{name}: trained on {len(rows)} examples in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     labels = model.classes_
     for test in tests:

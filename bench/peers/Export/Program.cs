@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Search;
@@ -8,21 +7,21 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 // Usage: dotnet run -c Release --project bench/peers/Export -- <out_dir> <test.jsonl>...
 // 1. training.tsv: the classifier's training set exactly as our model sees it (TrainingSet.Load: data/training/*.tsv
-//    plus each core service's name and aliases) with our class weights, so every peer learns from the same examples.
+//    plus each core service's name and aliases), every example counted once as our model counts it, so every peer
+//    learns from the same examples.
 // 2. For diagnosis only: our classifier alone (no search, no fusion, no decision policy) as a raw "peer" prediction
 //    file per test set, and our encoded features (words, bigrams, pinyin) for training and test sets, so a peer learner
 //    can be run on exactly our features. Neither is what evaluators see: that is the `eval` command.
 var outDir = args[0];
 var resources = SearchResources.Load(Path.Combine(AppContext.BaseDirectory, "data"));
 var examples = TrainingSet.Load(resources.DataPath, resources.Catalog);
-var weights = IntentModelStore.ClassWeights(examples);
 var analyzer = new QueryAnalyzer(resources);
 string Features(string text) => IntentClassifier.Encode(analyzer.Analyze(text).IntentFeatures);
 
 // Tabs and newlines cannot occur in the texts: the loader splits lines on tabs.
 File.WriteAllLines(Path.Combine(outDir, "training.tsv"), examples.Select(e => Row(e.Text, e)));
 File.WriteAllLines(Path.Combine(outDir, "features-training.tsv"), examples.Select(e => Row(Features(e.Text), e)));
-Console.WriteLine($"wrote {examples.Count} training examples over {weights.Count} labels");
+Console.WriteLine($"wrote {examples.Count} training examples over {examples.Select(e => e.Label).Distinct().Count()} labels");
 
 var classifier = IntentModelStore.LoadOrTrain(resources, null, NullLogger.Instance);
 foreach (var test in args.Skip(1))
@@ -50,4 +49,4 @@ foreach (var test in args.Skip(1))
     }));
 }
 
-string Row(string text, LabelledText e) => string.Create(CultureInfo.InvariantCulture, $"{text}\t{e.Label}\t{weights[e.Label]:0.######}");
+string Row(string text, LabelledText e) => $"{text}\t{e.Label}";
