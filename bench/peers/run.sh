@@ -31,7 +31,7 @@ node bench/peers/nlpjs.mjs "$out/training.tsv" "$out" "$dev" "$test"
   echo
   echo "Made by \`bash bench/peers/run.sh\` on $(date -u +%Y-%m-%d) ($(nproc) cores shared with other developers;"
   echo "load average before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg): latency is noisy under that load)."
-  echo "Training: $(wc -l < "$out/training.tsv") examples exported by bench/peers/Export (TrainingSet.Load + our class weights)."
+  echo "Training: $(wc -l < "$out/training.tsv") examples exported by bench/peers/Export (TrainingSet.Load; every example counted once)."
   echo
   /usr/bin/python3 bench/peers/table.py "$out" "$dev" "$test" sklearn nlpjs ours-classifier sklearn-our-features
   echo
