@@ -60,8 +60,9 @@ def metrics(cases, predictions, threshold):
     ms = [p["ms"] for p in predictions]
     return {
         "intent_accuracy": sum(l == c["expected"] for c, l in zip(cases, labels)) / len(cases),
-        "service_top1": sum(l == c["service"] for c, _, l in services) / len(services),
-        "service_top3": top3 / len(services),
+        # A set without service cases (the SMP2017 out-of-scope probe) has no top-1 or top-3.
+        "service_top1": sum(l == c["service"] for c, _, l in services) / len(services) if services else None,
+        "service_top3": top3 / len(services) if services else None,
         "oos_precision": true_oos / predicted_oos if predicted_oos else 0.0,
         "oos_recall": true_oos / expected_oos if expected_oos else 0.0,
         "p50": percentile(ms, 0.5),
@@ -69,8 +70,12 @@ def metrics(cases, predictions, threshold):
     }
 
 
+def cell(value):
+    return "–" if value is None else f"{value:.4f}"
+
+
 def row(name, m, rule):
-    return (f"| {name} | {m['intent_accuracy']:.4f} | {m['service_top1']:.4f} | {m['service_top3']:.4f} | "
+    return (f"| {name} | {m['intent_accuracy']:.4f} | {cell(m['service_top1'])} | {cell(m['service_top3'])} | "
             f"{m['oos_precision']:.4f} | {m['oos_recall']:.4f} | {m['p50']:.3f} | {m['p99']:.3f} | {rule} |")
 
 
@@ -83,6 +88,8 @@ def main(out_dir, dev, test, peers):
     with open(os.path.join(out_dir, "ours-" + test_name.replace(".jsonl", ".json")), encoding="utf-8") as f:
         ours = json.load(f)
     ours = dict(ours, p50=ours["latency_ms"]["p50"], p99=ours["latency_ms"]["p99"])
+    if not any(c.get("service") for c in test_cases):
+        ours.update(service_top1=None, service_top3=None)
     print(row("ours: ML.NET one-vs-all linear SVM + Lucene fusion (`eval`)", ours, "decision.json, tuned on dev, dev2, dev3, dev4, dev6, dev7"))
     for peer in peers:
         dev_pred = read_predictions(os.path.join(out_dir, f"{peer}-{os.path.basename(dev)}"))
