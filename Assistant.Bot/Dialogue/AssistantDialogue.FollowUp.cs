@@ -25,12 +25,14 @@ public sealed partial class AssistantDialogue
             return (null, null);
         }
 
-        // A question the core confidently places as another service, or as a choice between other services (护照和港澳
-        // 通行证在哪办), is a new request, not a question about this one. (A request verb is no sign: 办 is in nearly
-        // every question, 在哪办, 能在手机上办吗.)
+        // A question the core confidently places as another service, or as a choice between other services that
+        // together hold that confidence (护照和港澳通行证在哪办), is a new request, not a question about this one. A vague
+        // question (要带户口本吗) spreads its confidence thinly over many services and stays a follow-up. (A request
+        // verb is no sign: 办 is in nearly every question, 在哪办, 能在手机上办吗.)
         var matches = await skills.FindServicesAsync(input.Text, cancellationToken);
         if (matches.IsServiceAnswer && matches.Label != serviceId && matches.Confidence >= OtherServiceConfidence
-            || matches.Decision == ServiceMatches.Clarify && matches.Candidates.All(c => c.Label != serviceId))
+            || matches.Decision == ServiceMatches.Clarify && matches.Candidates.All(c => c.Label != serviceId)
+                && matches.Candidates.Sum(c => c.Score) >= OtherServiceConfidence)
         {
             return (null, matches);
         }
