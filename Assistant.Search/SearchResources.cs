@@ -68,7 +68,11 @@ public sealed class SearchResources
         // SmartCn adds nothing, so the default keeps the fingerprints (and cached indexes) it had before the switch existed.
         var kind = segmenter == SegmenterKind.SmartCn ? "" : "|" + segmenter;
         sha.AppendData(Encoding.UTF8.GetBytes(FormatVersion + catalog.ContentHash + kind));
-        foreach (var file in System.IO.Directory.GetFiles(Path.Combine(dataPath, "lexicon")).Order(StringComparer.Ordinal))
+        // Place names (division lists, provincial app names) feed the segmenter's lexicon as well, so they key the index and model too.
+        var inputs = System.IO.Directory.GetFiles(Path.Combine(dataPath, "lexicon"))
+            .Concat(System.IO.Directory.GetFiles(Path.Combine(dataPath, "external", "divisions"), "*.csv"))
+            .Append(Path.Combine(dataPath, "external", "provinces", "provinces.csv"));
+        foreach (var file in inputs.Order(StringComparer.Ordinal))
         {
             sha.AppendData(File.ReadAllBytes(file));
         }

@@ -81,7 +81,8 @@ internal static class PolicyTuner
         return best.Policy;
     }
 
-    /// <summary>A right answer is worth 1; a clarification that offers the right service 0.6; a wrong answer costs 0.25.</summary>
+    /// <summary>A right answer is worth 1; a clarification that offers the right service 0.6 and one that does not costs
+    /// 0.1; a wrong answer costs 0.25.</summary>
     private static double Utility(TestCase testCase, (Decision Decision, Candidate Top, IReadOnlyList<Candidate> Candidates) chosen) =>
         chosen.Decision switch
         {

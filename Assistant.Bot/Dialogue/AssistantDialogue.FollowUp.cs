@@ -10,8 +10,8 @@ namespace Assistant.Bot.Dialogue;
 /// </summary>
 public sealed partial class AssistantDialogue
 {
-    /// <summary>Another service understood at least this confidently is a new request, not a question about this one
-    /// ("护照要带户口本吗" after a 身份证 answer).</summary>
+    /// <summary>Another service understood at least this confidently, or a choice between other services holding this
+    /// much together, is a new request, not a question about this one ("护照要带户口本吗" after a 身份证 answer).</summary>
     private const double OtherServiceConfidence = 0.6;
 
     /// <summary>The follow-up's replies, or null with the text's understanding when one was made (so the new request

@@ -17,6 +17,9 @@ public sealed class DivisionGazetteer
         ["公安", "资源", "合作", "东方", "方正", "大方", "通道", "城区", "郊区", "矿区", "新区", "社旗", "和平", "长安", "中山", "白云", "开放", "平安", "安全", "宁安", "永年", "民主", "高新", "新城", "城中", "城关", "东区", "西区", "南区", "北区", "河口", "江口", "大同区", "新华", "文山", "金川", "龙泉", "桥西", "桥东", "青山", "阿里", "交城"],
         StringComparer.Ordinal);
 
+    // Provincial app names that are also everyday phrases (云南's 办事通 is in 绿色办事通道): not read as places.
+    private static readonly FrozenSet<string> s_everydayAppNames = FrozenSet.ToFrozenSet(["办事通"], StringComparer.Ordinal);
+
     private static readonly string[] s_ethnicSuffixes =
     [
         "土家族", "苗族", "朝鲜族", "布依族", "侗族", "彝族", "藏族", "羌族", "哈尼族", "壮族", "傣族", "景颇族", "白族", "傈僳族",
@@ -77,7 +80,7 @@ public sealed class DivisionGazetteer
                 Add(names, shortName, division);
             }
 
-            if (provinceApp.TryGetValue(row["code"], out var app) && app.Length > 0)
+            if (provinceApp.TryGetValue(row["code"], out var app) && app.Length > 0 && !s_everydayAppNames.Contains(app))
             {
                 Add(names, app, division);
             }
@@ -108,7 +111,7 @@ public sealed class DivisionGazetteer
             Add(contextNames, shortName, division);
         }
 
-        AddAliases(Path.Combine(dataDirectory, "lexicon", "place-aliases.tsv"), divisions, names);
+        AddAliases(Path.Combine(dataDirectory, "lexicon", "place-aliases.tsv"), divisions, names, contextNames);
         return new DivisionGazetteer(divisions, names, contextNames);
     }
 
@@ -116,7 +119,8 @@ public sealed class DivisionGazetteer
     /// Names that stand on their own although the division lists do not make them so (浦东, 宝安; 雄安): see the file's
     /// header for how they were chosen. Each must name a known division and must not already be a name.
     /// </summary>
-    private static void AddAliases(string path, List<Division> divisions, Dictionary<string, List<Division>> names)
+    private static void AddAliases(string path, List<Division> divisions, Dictionary<string, List<Division>> names,
+        Dictionary<string, List<Division>> contextNames)
     {
         if (!File.Exists(path))
         {
@@ -135,7 +139,10 @@ public sealed class DivisionGazetteer
 
             var parts = line.Split('\t');
             var division = parts.Length == 2 ? byCode[parts[1]].FirstOrDefault() : null;
-            if (division is null || names.ContainsKey(parts[0]) || parts[0].Length is < 2 or > MaxNameLength
+            // An alias may make a district's short form stand alone (浦东) but not point it elsewhere: 榕城 → 福州 would win
+            // over 揭阳's 榕城区 even right after 揭阳.
+            var elsewhere = contextNames.TryGetValue(parts[0], out var districts) && districts.Any(d => d.Code != division?.Code);
+            if (division is null || elsewhere || names.ContainsKey(parts[0]) || parts[0].Length is < 2 or > MaxNameLength
                 || s_ambiguousShortForms.Contains(parts[0]))
             {
                 throw new InvalidDataException($"{path}:{number}: expected 'name<TAB>division code' with a known code and a name not yet in use, got '{line}'");

@@ -16,9 +16,12 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
     // Read right before the place, nearest first; "老家" may stand between the cue and the place (回到老家江西九江).
     private static readonly string[] s_hereBefore =
         ["人在", "人还在", "还在", "已经在", "现在在", "目前在", "如今在", "住在", "已经住", "定居在", "已经到", "到了", "来到",
-         "来了", "回到", "回了", "已经回", "去了", "跑到", "搬到", "搬来", "调到", "就在", "我在", "住", "住的", "来"];
+         "来了", "回到", "回了", "已经回", "去了", "跑到", "搬到", "搬来", "调到", "就在", "我在", "住", "住的"];
     private static readonly string[] s_presentBefore = ["在", "到", "回", "来", "去"];
     private static readonly string[] s_presentAfter = ["上班", "工作", "打工", "住", "租房", "生活", "定居", "读书", "上学", "这边", "这里", "了"];
+    // 来三亚跟闺女住了: 来 before a place says the citizen lives there now only when the clause goes on to living there
+    // (周末来上海玩, 下午来上海开会 are visits).
+    private static readonly string[] s_settledAfter = ["住", "生活", "定居", "上班", "工作", "打工", "落户", "养老"];
     private static readonly string[] s_pastBefore = ["离开", "从", "由"];
     private static readonly string[] s_intentions = ["准备", "打算", "想", "要", "计划", "将", "过几天", "下个月", "明年"];
     private static readonly string[] s_plans = ["准备", "打算", "计划", "过几天", "下个月", "下周", "明年", "马上要"];
@@ -64,10 +67,11 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
         // 户口还在安徽 is where the registration is, not where the citizen is (还在 alone would read as here); 老家 is
         // not such a cue here, since 回到老家江西 is where the citizen now is.
         var hukou = s_hukouBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal));
-        // 我是河南的 / 我是河南人: where the citizen comes from, like 老家河南.
-        var native = before.EndsWith("我是", StringComparison.Ordinal) && (after.StartsWith('的') || after.StartsWith('人'));
+        // 我是河南的 / 我是河南人: where the citizen comes from, like 老家河南 (not 我是杭州人民医院的).
+        var native = before.EndsWith("我是", StringComparison.Ordinal) && (after is "的" or "人");
         var registered = hukou || native || s_registeredBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal));
-        var here = done || (!from && !intended && !hukou && (s_hereBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
+        var cameToLive = cueBefore.EndsWith('来') && s_settledAfter.Any(w => after.Contains(w, StringComparison.Ordinal));
+        var here = done || (!from && !intended && !hukou && (cameToLive || s_hereBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal))
             || (s_presentBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal)) && s_presentAfter.Any(v => after.StartsWith(v, StringComparison.Ordinal))
                 && !after.StartsWith("住院", StringComparison.Ordinal))));
         var movedTo = s_movedToBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal));

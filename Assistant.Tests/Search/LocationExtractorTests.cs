@@ -34,6 +34,7 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("浦东\t999999")]     // no such division
     [InlineData("杭州\t330100")]     // already a name
     [InlineData("浦东 310115")]       // no tab
+    [InlineData("榕城\t350100")]     // a district's short form (揭阳榕城区): an alias would win over it after 揭阳
     public void ABadPlaceAliasLineIsRefusedWithItsLineNumber(string line)
     {
         var data = Directory.CreateTempSubdirectory("aliases-");
@@ -75,6 +76,8 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("公安局在哪")]
     [InlineData("身份证丢了怎么办")]
     [InlineData("我想办社保卡")]
+    [InlineData("加盟蜜雪冰城要办什么证")]
+    [InlineData("有没有老年人绿色办事通道")]
     public void ServiceWordsAreNotPlaces(string text) => Assert.Null(fixture.Search.Analyzer.Analyze(text).Location);
 
     [Theory]
@@ -106,7 +109,11 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("户口要从吉林迁到天津，我已经在天津落户了", "转出地", "12", "22")]
     [InlineData("在苏州交了八年医保，如今回江西老家了，医保怎么接过来", "转入地", "36", "36")]
     [InlineData("过去在青岛交的养老保险，现在在太原上班，想转", "转入地", "14", "14")]    // 过去 here is "in the past"
-    [InlineData("我是湖北的，在东莞租房住，办居住证要啥", null, "44", null)]     // 我是X的: where one comes from
+    [InlineData("我是湖北的，东莞这边办居住证要啥", null, "44", null)]     // 我是X的: where one comes from
+    [InlineData("湖北人，在东莞租房，办居住证要啥", null, "44", null)]     // 在X租房: where one lives
+    [InlineData("我在杭州上班，下午来上海开会，身份证丢了能补吗", null, "33", null)]     // 来X for a visit is not 来X住
+    [InlineData("我在武汉，朋友说来长沙办更快，驾照到期了", null, "42", null)]
+    [InlineData("从东北漂到深圳好几年了，社保卡怎么办", null, "44", null)]     // 北漂 is not an alias
     [InlineData("从哈尔滨退休以后来海口跟女儿住，医保能转到海口吗", "转入地", "46", "46")]     // 来X: there now
     [InlineData("我是广西人，老公是长沙的，我们现在住长沙，户口想迁到他那边", "转入地", "43", "43")]
     public void TransfersRouteToTheHandlingProvince(string text, string? side, string province, string? toProvince)

@@ -1,8 +1,8 @@
 """Prints the peers table (markdown) from our eval JSON and the peers' raw predictions.
 
 Every peer gets the same out-of-scope rule: out_of_scope when its top label is out_of_scope (a trained class for all)
-or when its top score is below a threshold chosen on dev.jsonl only (the threshold maximising intent accuracy there;
-the lowest such one). Metrics follow Assistant.Api/Evaluation/EvalMetrics.cs: intent accuracy over all cases, top-1 and
+or when its top score is below a threshold chosen on the dev file run.sh passes (the six tuning sets, as decision.json
+is tuned on; the threshold maximising intent accuracy there, the lowest such one). Metrics follow Assistant.Api/Evaluation/EvalMetrics.cs: intent accuracy over all cases, top-1 and
 top-3 over the cases expecting a service, OOS precision/recall for the label out_of_scope, latency percentiles as
 sorted[ceil(q*n)-1]. Our row is read from `eval --json` output, exactly what evaluators see.
 Usage: table.py out_dir dev.jsonl test.jsonl peer...
@@ -90,7 +90,7 @@ def main(out_dir, dev, test, peers):
     ours = dict(ours, p50=ours["latency_ms"]["p50"], p99=ours["latency_ms"]["p99"])
     if not any(c.get("service") for c in test_cases):
         ours.update(service_top1=None, service_top3=None)
-    print(row("ours: ML.NET one-vs-all linear SVM + Lucene fusion (`eval`)", ours, "decision.json, tuned on dev, dev2, dev3, dev4, dev6, dev7"))
+    print(row("ours: ML.NET one-vs-all linear SVM + Lucene fusion (`eval`)", ours, "decision.json, tuned on the same dev file"))
     for peer in peers:
         dev_pred = read_predictions(os.path.join(out_dir, f"{peer}-{os.path.basename(dev)}"))
         test_pred = read_predictions(os.path.join(out_dir, f"{peer}-{test_name}"))
