@@ -15,30 +15,36 @@ public static class MaskedValues
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.General);
 
-    /// <summary>Masks every argument in place.</summary>
-    public static void MaskArguments(KernelArguments arguments)
+    /// <summary>Masks every argument in place; strings <paramref name="keep"/> accepts stay as they are.</summary>
+    public static void MaskArguments(KernelArguments arguments, Func<string, bool>? keep = null)
     {
         foreach (var name in arguments.Keys.ToList())
         {
-            arguments[name] = Mask(arguments[name]);
+            arguments[name] = Mask(arguments[name], keep);
         }
     }
 
-    /// <summary>The value with personal numbers masked; the same instance when there was nothing to mask.</summary>
-    public static object? Mask(object? value)
+    /// <summary>
+    /// The value with personal numbers masked; the same instance when there was nothing to mask. A string that
+    /// <paramref name="keep"/> accepts is left whole: the kernel's filter keeps catalog service ids, since provincial
+    /// items hold digit runs of a bank card's shape (sc-…-11511301008778239R-1-00) and were otherwise masked out of reach.
+    /// </summary>
+    public static object? Mask(object? value, Func<string, bool>? keep = null)
     {
         switch (value)
         {
             case null or bool or char or Enum or DateOnly or DateTime or DateTimeOffset or TimeSpan or Guid:
                 return value;
             case string text:
-                return PersonalDataMasker.Mask(text);
+                return keep?.Invoke(text) == true ? text : PersonalDataMasker.Mask(text);
             case string[] texts:
-                return texts.Any(PersonalDataMasker.ContainsPersonalData) ? texts.Select(t => PersonalDataMasker.Mask(t)!).ToArray() : texts;
+                return texts.Any(t => keep?.Invoke(t) != true && PersonalDataMasker.ContainsPersonalData(t))
+                    ? texts.Select(t => (string)Mask(t, keep)!).ToArray()
+                    : texts;
             case JsonElement element:
-                return MaskNode(JsonSerializer.SerializeToNode(element)) is { } masked ? JsonSerializer.SerializeToElement(masked) : element;
+                return MaskNode(JsonSerializer.SerializeToNode(element), keep) is { } masked ? JsonSerializer.SerializeToElement(masked) : element;
             case JsonNode node:
-                return MaskNode(node.DeepClone()) ?? node;
+                return MaskNode(node.DeepClone(), keep) ?? node;
         }
 
         if (value.GetType().IsPrimitive || value is decimal)
@@ -54,7 +60,7 @@ public static class MaskedValues
         }
 
         var tree = JsonSerializer.SerializeToNode(value, type, s_json);
-        if (MaskNode(tree) is not { } maskedTree)
+        if (MaskNode(tree, keep) is not { } maskedTree)
         {
             return value;
         }
@@ -71,9 +77,10 @@ public static class MaskedValues
     }
 
     /// <summary>Masks the string values in <paramref name="node"/> in place; null when none changed.</summary>
-    private static JsonNode? MaskNode(JsonNode? node) => node is JsonValue leaf ? Masked(leaf) : MaskInPlace(node) ? node : null;
+    private static JsonNode? MaskNode(JsonNode? node, Func<string, bool>? keep) =>
+        node is JsonValue leaf ? Masked(leaf, keep) : MaskInPlace(node, keep) ? node : null;
 
-    private static bool MaskInPlace(JsonNode? node)
+    private static bool MaskInPlace(JsonNode? node, Func<string, bool>? keep)
     {
         switch (node)
         {
@@ -81,14 +88,14 @@ public static class MaskedValues
                 var changed = false;
                 foreach (var (key, child) in obj.ToList())
                 {
-                    if (child is JsonValue leaf && Masked(leaf) is { } replacement)
+                    if (child is JsonValue leaf && Masked(leaf, keep) is { } replacement)
                     {
                         obj[key] = replacement;
                         changed = true;
                     }
                     else
                     {
-                        changed |= MaskInPlace(child);
+                        changed |= MaskInPlace(child, keep);
                     }
                 }
 
@@ -97,14 +104,14 @@ public static class MaskedValues
                 var any = false;
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (array[i] is JsonValue leaf && Masked(leaf) is { } replacement)
+                    if (array[i] is JsonValue leaf && Masked(leaf, keep) is { } replacement)
                     {
                         array[i] = replacement;
                         any = true;
                     }
                     else
                     {
-                        any |= MaskInPlace(array[i]);
+                        any |= MaskInPlace(array[i], keep);
                     }
                 }
 
@@ -115,8 +122,9 @@ public static class MaskedValues
     }
 
     // A replacement for a string leaf that holds a personal number; null for anything else.
-    private static JsonValue? Masked(JsonValue leaf) =>
-        leaf.GetValueKind() == JsonValueKind.String && leaf.GetValue<string>() is var text && PersonalDataMasker.Mask(text) is { } masked
+    private static JsonValue? Masked(JsonValue leaf, Func<string, bool>? keep) =>
+        leaf.GetValueKind() == JsonValueKind.String && leaf.GetValue<string>() is var text && keep?.Invoke(text) != true
+            && PersonalDataMasker.Mask(text) is { } masked
             && masked != text
             ? JsonValue.Create(masked)
             : null;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Assistant.Bot.Privacy;
+using Assistant.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 
@@ -10,7 +11,7 @@ namespace Assistant.Bot.Skills;
 /// personal numbers (身份证号, mobile, bank card) masked in arguments before the function runs and in its result before
 /// anyone sees it, and is logged with its name, duration and outcome (never its arguments).
 /// </summary>
-public sealed partial class SkillCallFilter(ILogger<SkillCallFilter> logger) : IFunctionInvocationFilter
+public sealed partial class SkillCallFilter(ILogger<SkillCallFilter> logger, SearchResources resources) : IFunctionInvocationFilter
 {
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
@@ -19,14 +20,14 @@ public sealed partial class SkillCallFilter(ILogger<SkillCallFilter> logger) : I
     public async Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
     {
         var name = $"{context.Function.PluginName}.{context.Function.Name}";
-        MaskedValues.MaskArguments(context.Arguments);
+        MaskedValues.MaskArguments(context.Arguments, IsServiceId);
         var started = Stopwatch.GetTimestamp();
         string outcome = Failed;
         string? error = null;
         try
         {
             await next(context);
-            context.Result = new FunctionResult(context.Result, MaskedValues.Mask(context.Result.GetValue<object>()));
+            context.Result = new FunctionResult(context.Result, MaskedValues.Mask(context.Result.GetValue<object>(), IsServiceId));
             outcome = Succeeded;
         }
         catch (OperationCanceledException)
@@ -49,4 +50,7 @@ public sealed partial class SkillCallFilter(ILogger<SkillCallFilter> logger) : I
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Kernel function {Function} {Outcome} in {ElapsedMs} ms {Error}")]
     private partial void LogCall(string function, string outcome, double elapsedMs, string? error);
+
+    /// <summary>A catalog service id is the catalog's, never a citizen's number, whatever digits it holds.</summary>
+    private bool IsServiceId(string text) => resources.Catalog.Find(text) is not null;
 }

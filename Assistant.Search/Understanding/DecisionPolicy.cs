@@ -21,6 +21,14 @@ public sealed record DecisionPolicy
     [JsonPropertyName("long_tail_weight")]
     public double LongTailWeight { get; init; } = 0.5;
 
+    /// <summary>
+    /// BM25 score the best search hit needs before long-tail items may be candidates at all. Set by judgement, not tuned
+    /// (no tuning set asks for one): an item named by its title scores 77–517, a vague question (要带啥材料, 需要带照片吗)
+    /// 16–46 on generic words, which otherwise made a random provincial item the answer at ~0.3 confidence.
+    /// </summary>
+    [JsonPropertyName("long_tail_minimum_hit")]
+    public double LongTailMinimumHit { get; init; }
+
     /// <summary>Softmax temperature over the BM25 scores of the search hits.</summary>
     [JsonPropertyName("search_temperature")]
     public double SearchTemperature { get; init; } = 2.0;

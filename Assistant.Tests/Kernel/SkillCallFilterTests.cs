@@ -92,6 +92,26 @@ public sealed class SkillCallFilterTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task ProvincialItemIdsThatLookLikeCardNumbersSurviveTheFilter()
+    {
+        // Arrange: a provincial item whose id holds a digit run of a bank card's shape (sc-…-11511301008778239R-1-00).
+        var item = fixture.Resources.Catalog.Services.First(s => !s.IsCore && Assistant.Bot.Privacy.PersonalDataMasker.ContainsPersonalData(s.Id));
+        var direct = fixture.Understander.Understand(item.Name);
+        Assert.Contains(direct.Candidates, c => c.Label == item.Id);
+
+        // Act
+        var guide = (await _host.Kernel.InvokeAsync(AssistantSkills.PluginName, "get_service_guide",
+            new() { ["serviceId"] = item.Id })).GetValue<ServiceGuide>()!;
+        var matches = (await _host.Kernel.InvokeAsync(AssistantSkills.PluginName, "find_services",
+            new() { ["text"] = item.Name })).GetValue<ServiceMatches>()!;
+
+        // Assert: the id reaches the function unmasked, and comes back unmasked in the result.
+        Assert.Equal(item.Id, guide.Id);
+        Assert.Equal(item.Name, guide.Name);
+        Assert.Contains(matches.Candidates, c => c.Label == item.Id);
+    }
+
+    [Fact]
     public async Task EachCallIsLoggedWithNameDurationAndOutcomeAndNoPersonalNumber()
     {
         // Act

@@ -81,4 +81,16 @@ public sealed class IntentClassifierTests(AssistantFixture fixture)
         Assert.All(clarify.Candidates, c => Assert.True(c.IsService));
         Assert.Equal(Decision.Answer, answer.Decision);
     }
+
+    [Theory]
+    [InlineData("要带啥材料")]
+    [InlineData("需要带照片吗")]
+    [InlineData("能在手机上办吗")]
+    public void AVagueQuestionMakesNoProvincialItemACandidate(string text)
+    {
+        // Generic words match some provincial item weakly; with search their only evidence, that is no candidate.
+        var understanding = fixture.Understander.Understand(text);
+
+        Assert.All(understanding.Candidates, c => Assert.False(fixture.Resources.Catalog.Find(c.Label) is { IsCore: false }, c.Label));
+    }
 }
