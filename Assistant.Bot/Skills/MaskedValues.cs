@@ -26,8 +26,9 @@ public static class MaskedValues
 
     /// <summary>
     /// The value with personal numbers masked; the same instance when there was nothing to mask. A string that
-    /// <paramref name="keep"/> accepts is left whole: the kernel's filter keeps catalog service ids, since provincial
-    /// items hold digit runs of a bank card's shape (sc-…-11511301008778239R-1-00) and were otherwise masked out of reach.
+    /// <paramref name="keep"/> accepts is left whole: the kernel's filter keeps the catalog's own identifiers (service
+    /// ids, item codes, page URLs), whose provincial digit runs look like bank cards and were otherwise masked: the
+    /// items out of reach, their page links broken.
     /// </summary>
     public static object? Mask(object? value, Func<string, bool>? keep = null)
     {

@@ -20,14 +20,14 @@ public sealed partial class SkillCallFilter(ILogger<SkillCallFilter> logger, Sea
     public async Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
     {
         var name = $"{context.Function.PluginName}.{context.Function.Name}";
-        MaskedValues.MaskArguments(context.Arguments, IsServiceId);
+        MaskedValues.MaskArguments(context.Arguments, resources.Catalog.IsCatalogIdentifier);
         var started = Stopwatch.GetTimestamp();
         string outcome = Failed;
         string? error = null;
         try
         {
             await next(context);
-            context.Result = new FunctionResult(context.Result, MaskedValues.Mask(context.Result.GetValue<object>(), IsServiceId));
+            context.Result = new FunctionResult(context.Result, MaskedValues.Mask(context.Result.GetValue<object>(), resources.Catalog.IsCatalogIdentifier));
             outcome = Succeeded;
         }
         catch (OperationCanceledException)
@@ -50,7 +50,4 @@ public sealed partial class SkillCallFilter(ILogger<SkillCallFilter> logger, Sea
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Kernel function {Function} {Outcome} in {ElapsedMs} ms {Error}")]
     private partial void LogCall(string function, string outcome, double elapsedMs, string? error);
-
-    /// <summary>A catalog service id is the catalog's, never a citizen's number, whatever digits it holds.</summary>
-    private bool IsServiceId(string text) => resources.Catalog.Find(text) is not null;
 }

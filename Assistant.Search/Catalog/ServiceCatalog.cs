@@ -8,6 +8,7 @@ public sealed class ServiceCatalog
     private readonly FrozenDictionary<string, ServiceEntry> _byId;
     private readonly FrozenDictionary<string, ProvinceInfo> _provinces;
     private readonly ILookup<string, ItemMatch> _matches;
+    private readonly Lazy<FrozenSet<string>> _identifiers;
 
     public ServiceCatalog(IReadOnlyList<ServiceEntry> services, IReadOnlyList<ProvinceInfo> provinces,
         IReadOnlyList<ItemMatch> matches, string contentHash)
@@ -17,6 +18,12 @@ public sealed class ServiceCatalog
         ItemMatches = matches;
         ContentHash = contentHash;
         _byId = services.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+        _identifiers = new(() => services.Select(s => s.Id)
+            .Concat(services.Select(s => s.Item).Concat(matches.Select(m => m.Item)).OfType<ItemSource>()
+                .SelectMany(i => new[] { i.Code, i.Url }))
+            .Concat(provinces.Select(p => p.PortalUrl))
+            .OfType<string>()
+            .ToFrozenSet(StringComparer.Ordinal));
         _provinces = provinces.ToFrozenDictionary(p => p.Code, StringComparer.Ordinal);
         _matches = matches.ToLookup(m => m.ServiceId, StringComparer.Ordinal);
     }
@@ -33,6 +40,13 @@ public sealed class ServiceCatalog
     public IEnumerable<ServiceEntry> CoreServices => Services.Where(s => s.IsCore);
 
     public ServiceEntry? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is exactly one of the catalog's own identifiers: a service id, an item code or
+    /// an item or portal URL. They come from the catalog, never from a citizen, yet provincial ones hold digit runs of
+    /// a bank card's shape (sc-…-11511301008778239R-1-00, …itemCode=…), which personal-data masking must leave whole.
+    /// </summary>
+    public bool IsCatalogIdentifier(string text) => _identifiers.Value.Contains(text);
 
     public ProvinceInfo? Province(string? code) => code is null ? null : _provinces.GetValueOrDefault(code);
 

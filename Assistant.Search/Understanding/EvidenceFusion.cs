@@ -5,7 +5,9 @@ namespace Assistant.Search.Understanding;
 
 /// <summary>
 /// Classifier probabilities plus a distribution over the search hits, normalized to sum to one. Shared by the
-/// understanding step and the fused ranking of <c>/api/search</c>, so both rank services the same way.
+/// understanding step and the fused ranking of <c>/api/search</c>, so both rank services the same way (except that the
+/// understanding step drops long-tail items on a weak search match, <see cref="DecisionPolicy.LongTailMinimumHit"/>,
+/// while <c>/api/search</c>, a list to browse, keeps them).
 /// </summary>
 public static class EvidenceFusion
 {

@@ -48,7 +48,8 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
     }
 
     /// <summary>The fused ranking: depends only on the fusion settings of <paramref name="with"/> (weights, temperature,
-    /// midpoint), so the tuner computes it once per fusion setting and tries every threshold on it.</summary>
+    /// midpoint, the long-tail minimum hit), so the tuner computes it once per fusion setting and tries every threshold
+    /// on it.</summary>
     public IReadOnlyList<Candidate> Rank(Evidence evidence, DecisionPolicy with)
     {
         var fused = EvidenceFusion.Fuse(evidence.Predicted, evidence.Hits, with);

@@ -105,10 +105,31 @@ public sealed class SkillCallFilterTests(AssistantFixture fixture) : IDisposable
         var matches = (await _host.Kernel.InvokeAsync(AssistantSkills.PluginName, "find_services",
             new() { ["text"] = item.Name })).GetValue<ServiceMatches>()!;
 
-        // Assert: the id reaches the function unmasked, and comes back unmasked in the result.
+        // Assert: the id reaches the function unmasked, and comes back unmasked in the result, with its page link.
         Assert.Equal(item.Id, guide.Id);
         Assert.Equal(item.Name, guide.Name);
+        Assert.Equal(item.Item!.Url, guide.Page!.Url);
         Assert.Contains(matches.Candidates, c => c.Label == item.Id);
+    }
+
+    [Fact]
+    public async Task ACoreServicesProvincialPageLinkSurvivesTheFilter()
+    {
+        // Arrange: a core service's provincial item page (in the item's own city) whose URL holds a digit run of a bank
+        // card's shape.
+        var catalog = fixture.Resources.Catalog;
+        var (match, city, direct) = catalog.ItemMatches
+            .Select(m => (m, City: m.Item.AreaCode[..4] + "00"))
+            .Select(x => (x.m, x.City, Page: catalog.PageFor(catalog.Find(x.m.ServiceId)!, x.m.Province, x.City)))
+            .First(x => x.Page?.Url is { } url && Assistant.Bot.Privacy.PersonalDataMasker.ContainsPersonalData(url));
+
+        // Act
+        var guide = (await _host.Kernel.InvokeAsync(AssistantSkills.PluginName, "get_service_guide",
+            new() { ["serviceId"] = match.ServiceId, ["province"] = match.Province, ["city"] = city })).GetValue<ServiceGuide>()!;
+
+        // Assert: the citizen is sent to the same page the catalog holds, not to a masked link.
+        Assert.Equal(direct!.Url, guide.Page!.Url);
+        Assert.DoesNotContain("*", guide.Page.Url, StringComparison.Ordinal);
     }
 
     [Fact]
