@@ -11,14 +11,12 @@ public sealed class DivisionGazetteer
 {
     public const int MaxNameLength = 12;
 
-    // Short forms that are also everyday words in this domain (公安县 vs 公安局, 交城县 vs 交城乡居民医保): they only count
-    // in their full form.
-    private static readonly FrozenSet<string> s_ambiguousShortForms = FrozenSet.ToFrozenSet(
-        ["公安", "资源", "合作", "东方", "方正", "大方", "通道", "城区", "郊区", "矿区", "新区", "社旗", "和平", "长安", "中山", "白云", "开放", "平安", "安全", "宁安", "永年", "民主", "高新", "新城", "城中", "城关", "东区", "西区", "南区", "北区", "河口", "江口", "大同区", "新华", "文山", "金川", "龙泉", "桥西", "桥东", "青山", "阿里", "交城"],
+    // Names that are also everyday words or phrases in this domain, never read as places: short forms that only count in
+    // their full form (公安县 vs 公安局, 交城县 vs 交城乡居民医保), and a provincial app name inside a phrase (云南's 办事通,
+    // as in 绿色办事通道).
+    private static readonly FrozenSet<string> s_everydayWords = FrozenSet.ToFrozenSet(
+        ["公安", "资源", "合作", "东方", "方正", "大方", "通道", "城区", "郊区", "矿区", "新区", "社旗", "和平", "长安", "中山", "白云", "开放", "平安", "安全", "宁安", "永年", "民主", "高新", "新城", "城中", "城关", "东区", "西区", "南区", "北区", "河口", "江口", "大同区", "新华", "文山", "金川", "龙泉", "桥西", "桥东", "青山", "阿里", "交城", "办事通"],
         StringComparer.Ordinal);
-
-    // Provincial app names that are also everyday phrases (云南's 办事通 is in 绿色办事通道): not read as places.
-    private static readonly FrozenSet<string> s_everydayAppNames = FrozenSet.ToFrozenSet(["办事通"], StringComparer.Ordinal);
 
     private static readonly string[] s_ethnicSuffixes =
     [
@@ -80,7 +78,7 @@ public sealed class DivisionGazetteer
                 Add(names, shortName, division);
             }
 
-            if (provinceApp.TryGetValue(row["code"], out var app) && app.Length > 0 && !s_everydayAppNames.Contains(app))
+            if (provinceApp.TryGetValue(row["code"], out var app) && app.Length > 0)
             {
                 Add(names, app, division);
             }
@@ -143,7 +141,7 @@ public sealed class DivisionGazetteer
             // over 揭阳's 榕城区 even right after 揭阳.
             var elsewhere = contextNames.TryGetValue(parts[0], out var districts) && districts.Any(d => d.Code != division?.Code);
             if (division is null || elsewhere || names.ContainsKey(parts[0]) || parts[0].Length is < 2 or > MaxNameLength
-                || s_ambiguousShortForms.Contains(parts[0]))
+                || s_everydayWords.Contains(parts[0]))
             {
                 throw new InvalidDataException($"{path}:{number}: expected 'name<TAB>division code' with a known code and a name not yet in use, got '{line}'");
             }
@@ -154,7 +152,7 @@ public sealed class DivisionGazetteer
 
     private static void Add(Dictionary<string, List<Division>> names, string name, Division division)
     {
-        if (name.Length < 2 || name.Length > MaxNameLength || s_ambiguousShortForms.Contains(name))
+        if (name.Length < 2 || name.Length > MaxNameLength || s_everydayWords.Contains(name))
         {
             return;
         }
