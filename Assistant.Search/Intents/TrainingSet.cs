@@ -1,4 +1,5 @@
 using Assistant.Search.Catalog;
+using Assistant.Search.Text;
 
 namespace Assistant.Search.Intents;
 
@@ -18,16 +19,8 @@ public static class TrainingSet
             .Append(Understanding.Understanding.OutOfScopeLabel).ToHashSet(StringComparer.Ordinal);
         foreach (var file in Files(dataPath))
         {
-            var number = 0;
-            foreach (var line in File.ReadLines(file))
+            foreach (var (number, line, parts) in LexiconFiles.NumberedRows(file))
             {
-                number++;
-                if (line.Length == 0 || line.StartsWith('#'))
-                {
-                    continue;
-                }
-
-                var parts = line.Split('\t');
                 if (parts.Length != 2 || !labels.Contains(parts[1].Trim()))
                 {
                     throw new InvalidDataException($"{file}:{number}: expected 'text<TAB>label' with a known label, got '{line}'");

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Assistant.Search.Catalog;
+using Assistant.Search.Text;
 
 namespace Assistant.Search.Places;
 
@@ -126,16 +127,8 @@ public sealed class DivisionGazetteer
         }
 
         var byCode = divisions.ToLookup(d => d.Code, StringComparer.Ordinal);
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (number, line, parts) in LexiconFiles.NumberedRows(path))
         {
-            number++;
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var parts = line.Split('\t');
             var division = parts.Length == 2 ? byCode[parts[1]].FirstOrDefault() : null;
             // An alias may make a district's short form stand alone (浦东) but not point it elsewhere: 榕城 → 福州 would win
             // over 揭阳's 榕城区 even right after 揭阳.

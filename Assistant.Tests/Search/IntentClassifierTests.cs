@@ -93,4 +93,25 @@ public sealed class IntentClassifierTests(AssistantFixture fixture)
 
         Assert.All(understanding.Candidates, c => Assert.False(fixture.Resources.Catalog.Find(c.Label) is { IsCore: false }, c.Label));
     }
+
+    [Theory]
+    [InlineData("我想办社保卡")]                      // no label
+    [InlineData("我想办社保卡\tno-such-service")]     // unknown label
+    public void AMalformedTrainingLineIsRefusedWithItsLineNumber(string line)
+    {
+        var data = Directory.CreateTempSubdirectory("training-");
+        try
+        {
+            var training = Directory.CreateDirectory(Path.Combine(data.FullName, "training"));
+            File.WriteAllLines(Path.Combine(training.FullName, "part.tsv"), ["# header", "社保卡丢了\tsocial-security-card", line]);
+
+            var error = Assert.Throws<InvalidDataException>(() => TrainingSet.Load(data.FullName, fixture.Resources.Catalog));
+
+            Assert.Contains("part.tsv:3:", error.Message);
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
 }
