@@ -30,7 +30,11 @@ public sealed class IntentOutput
 /// tolerance 0.1 stopped it early and whose L2 was too strong). L-BFGS maximum entropy (L2 0.003) reached 0.9396 and
 /// SDCA with L2 1e-6 0.9304 in 90 s; this trains in ~6 s on the full set. Session 5 tried λ 5e-5 (20 and 40 passes):
 /// cross-validation 0.9293 → 0.934–0.935, but with the policy tuned for it (min_confidence 0.5) dev8, which nothing is
-/// tuned on, stayed at 0.9840 while its out-of-scope precision fell 0.987 → 0.920, so λ stays 1e-4.
+/// tuned on, stayed at 0.9840 while its out-of-scope precision fell 0.987 → 0.920, so λ stays 1e-4. Session 6 added a
+/// character 1–3-gram view with its own SVMs (cross-validation 0.929 → 0.935). Averaged as Platt distributions it lost
+/// dev8 out-of-scope precision (0.987 → 0.941). As margins under one softmax, 社保, 户口 and 失业 were answered
+/// instead of clarified: a softmax over one-versus-all margins is winner-take-all where these per-label sigmoids keep
+/// several labels plausible. Neither was kept (data/README.md).
 /// </remarks>
 public static class IntentModel
 {
