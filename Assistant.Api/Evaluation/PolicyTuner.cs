@@ -25,6 +25,12 @@ internal static class PolicyTuner
         double Quantile(double q) => topScores.Count == 0 ? 10 : topScores[(int)(q * (topScores.Count - 1))];
         var midpoints = s_midpointQuantiles.Select(Quantile).Select(v => Math.Round(v, 2)).Distinct().ToArray();
 
+        // What the policy in use is worth on the same cases: a stale decision.json shows as a gap to the tuned one.
+        var inUse = understander.Policy;
+        var inUseUtility = evidence.Sum(e => Utility(e.Case, QueryUnderstander.Choose(understander.Rank(e.Evidence, inUse), inUse)));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"policy in use: utility {inUseUtility / cases.Count:0.0000} per case with {inUse}"));
+
         var best = (Utility: double.MinValue, Policy: understander.Policy);
         foreach (var weight in s_weights)
         {

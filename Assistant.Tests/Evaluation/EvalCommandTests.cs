@@ -54,6 +54,42 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
+    public async Task TuneWritesAPolicyAtLeastAsGoodAsTheOneInUseAndSaysWhatBoth()
+    {
+        // Arrange
+        var folder = Directory.CreateTempSubdirectory("eval-").FullName;
+        var set = Path.Combine(folder, "dev.jsonl");
+        await File.WriteAllLinesAsync(set,
+        [
+            """{"text": "我身份证丢了，在杭州怎么补办", "service": "id-card-reissue", "province": "33"}""",
+            """{"text": "今天下雨吗", "intent": "out_of_scope"}""",
+            """{"text": "转移", "service": "pension-transfer"}""",
+            """{"text": "谢谢啦", "intent": "thanks"}""",
+        ]);
+        var policyPath = Path.Combine(folder, "decision.json");
+        var output = new StringWriter();
+
+        // Act
+        var exit = await EvalCommand.RunAsync([set, "--json", Path.Combine(folder, "out.json"), "--tune", policyPath,
+            "--Search:ArtifactsPath=" + AssistantFixture.ArtifactsPath], output, CancellationToken.None);
+
+        // Assert: the policy in use lies on the tuner's grid, so the tuned one can only be as good or better
+        Assert.Equal(0, exit);
+        var text = output.ToString();
+        double UtilityAfter(string prefix)
+        {
+            var line = text.Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal));
+            var value = line[(line.IndexOf("utility ", StringComparison.Ordinal) + "utility ".Length)..].Split(' ')[0];
+            return double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Assert.True(UtilityAfter("tuned on 4 cases") >= UtilityAfter("policy in use"), text);
+        using var policy = JsonDocument.Parse(await File.ReadAllTextAsync(policyPath));
+        Assert.True(policy.RootElement.TryGetProperty("min_confidence", out _));
+        Assert.True(policy.RootElement.TryGetProperty("clarify_margin", out _));
+    }
+
+    [Fact]
     public async Task MalformedLinesExitNonZeroWithTheirLineNumbers()
     {
         var folder = Directory.CreateTempSubdirectory("eval-").FullName;
