@@ -16,9 +16,10 @@ def read_cases(path):
     """A test set in ../shared/eval/FORMAT.md: blank and '#' lines are skipped."""
     cases = []
     with open(path, encoding="utf-8") as f:
-        for line in f:
+        for number, line in enumerate(f, start=1):
             if line.strip() and not line.startswith("#"):
                 c = json.loads(line)
                 c["expected"] = c.get("service") or c["intent"]
+                c["line"] = number    # as `eval` numbers its errors
                 cases.append(c)
     return cases

@@ -5,6 +5,9 @@ or when its top score is below a threshold chosen on the dev file run.sh passes 
 is tuned on; the threshold maximising intent accuracy there, the lowest such one). Metrics follow Assistant.Api/Evaluation/EvalMetrics.cs: intent accuracy over all cases, top-1 and
 top-3 over the cases expecting a service, OOS precision/recall for the label out_of_scope, latency percentiles as
 sorted[ceil(q*n)-1]. Our row is read from `eval --json` output, exactly what evaluators see.
+Below the table, each peer is paired with ours case by case (our labels rebuilt from the eval JSON's errors): on how
+many cases only one of the two is right, for the intent and for the out-of-scope decision, with the exact two-sided
+McNemar p-value, so a lead of a case or two reads as what it is.
 Usage: table.py out_dir dev.jsonl test.jsonl peer...
 """
 import json
@@ -79,6 +82,36 @@ def row(name, m, rule):
             f"{m['oos_precision']:.4f} | {m['oos_recall']:.4f} | {m['p50']:.3f} | {m['p99']:.3f} | {rule} |")
 
 
+def our_labels(cases, ours):
+    """Ours per case: the eval JSON lists every wrong label with its line; every other case got its expected label."""
+    wrong = {e["line"]: e for e in ours["errors"] if e["what"] == "label"}
+    labels = []
+    for c in cases:
+        error = wrong.get(c["line"])
+        if error is not None and error["text"] != c["text"]:
+            raise SystemExit(f"line {c['line']}: eval JSON and test set disagree")
+        labels.append(error["predicted"] if error else c["expected"])
+    return labels
+
+
+def mcnemar(only_a, only_b):
+    """Exact two-sided McNemar test: the binomial tail of the smaller discordant count, doubled."""
+    n = only_a + only_b
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, k) for k in range(min(only_a, only_b) + 1)) / 2 ** n
+    return min(1.0, 2 * tail)
+
+
+def paired(cases, ours, theirs):
+    cells = []
+    for right in (lambda c, l: l == c["expected"], lambda c, l: (l == OOS) == (c["expected"] == OOS)):
+        only_ours = sum(right(c, a) and not right(c, b) for c, a, b in zip(cases, ours, theirs))
+        only_theirs = sum(right(c, b) and not right(c, a) for c, a, b in zip(cases, ours, theirs))
+        cells.append(f"{only_ours} | {only_theirs} | {mcnemar(only_ours, only_theirs):.3g}")
+    return " | ".join(cells)
+
+
 def main(out_dir, dev, test, peers):
     test_name = os.path.basename(test)
     dev_cases, test_cases = read_cases(dev), read_cases(test)
@@ -91,11 +124,21 @@ def main(out_dir, dev, test, peers):
     if not any(c.get("service") for c in test_cases):
         ours.update(service_top1=None, service_top3=None)
     print(row("ours: ML.NET one-vs-all linear SVM + Lucene fusion (`eval`)", ours, "decision.json, tuned on the same dev file"))
+    ours_labels = our_labels(test_cases, ours)
+    pairs = []
     for peer in peers:
         dev_pred = read_predictions(os.path.join(out_dir, f"{peer}-{os.path.basename(dev)}"))
         test_pred = read_predictions(os.path.join(out_dir, f"{peer}-{test_name}"))
         threshold = choose_threshold(dev_cases, dev_pred)
         print(row(NAMES.get(peer, peer), metrics(test_cases, test_pred, threshold), f"top score < {threshold:.3f}"))
+        pairs.append((peer, paired(test_cases, ours_labels, [label(p, threshold) for p in test_pred])))
+
+    print("\nPaired with ours on the same cases: how many only ours gets right, how many only the other system, and the")
+    print("exact McNemar p-value (two-sided; above 0.05 the two are not told apart by this set).\n")
+    print("| system | intent: only ours | only it | p | out-of-scope decision: only ours | only it | p |")
+    print("|---|---|---|---|---|---|---|")
+    for peer, cells in pairs:
+        print(f"| {NAMES.get(peer, peer)} | {cells} |")
 
 
 if __name__ == "__main__":
