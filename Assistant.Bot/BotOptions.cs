@@ -12,6 +12,22 @@ public sealed class BotOptions
     public string? MicrosoftAppId { get; set; }
 
     /// <summary>
+    /// The app's client secret. With the app id it gets the OAuth2 token every reply to a channel carries (Bot Framework
+    /// "bot to connector" authentication). Configuration or environment only (<c>Bot__MicrosoftAppPassword</c>), never
+    /// logged.
+    /// </summary>
+    public string? MicrosoftAppPassword { get; set; }
+
+    /// <summary>The tenant of a single-tenant app; multi-tenant apps get their tokens from <c>botframework.com</c>.</summary>
+    public string MicrosoftAppTenantId { get; set; } = "botframework.com";
+
+    /// <summary>Token endpoint; by default Azure AD's for <see cref="MicrosoftAppTenantId"/>.</summary>
+    public string? TokenEndpoint { get; set; }
+
+    /// <summary>What the reply token is for: the Bot Connector service.</summary>
+    public string TokenScope { get; set; } = "https://api.botframework.com/.default";
+
+    /// <summary>
     /// Without an app id nobody is authenticated, so replies are posted only to a serviceUrl on this machine (the Bot
     /// Framework Emulator, a local channel) or on one of these origins (<c>https://channel.example.cn</c>); otherwise
     /// anyone could make the assistant POST to any address its network reaches.

@@ -52,6 +52,9 @@ public static class BotServiceCollectionExtensions
         // No redirects: a 307/308 would repeat the POST to wherever the channel's answer points.
         services.AddHttpClient<ChannelReplySender>(http => http.Timeout = TimeSpan.FromSeconds(15))
             .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+        // One provider for the process: it holds the cached token (a typed client would be transient).
+        services.AddHttpClient(nameof(ConnectorTokenProvider), http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<ConnectorTokenProvider>();
         services.AddHttpClient(nameof(ChannelTokenValidator));
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<ReplyDispatcher>();

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Assistant.Bot.Protocol;
 using Microsoft.Extensions.Logging;
@@ -7,9 +9,12 @@ namespace Assistant.Bot.Connector;
 
 /// <summary>
 /// Posts replies to the channel's Connector API: <c>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{replyToId}</c>,
-/// retried with exponential backoff on network errors, 429 and 5xx; a reply that still fails is logged, never dropped silently.
+/// with the app's bearer token when authentication is on (<see cref="ConnectorTokenProvider"/>), retried with exponential
+/// backoff on network errors, 429 and 5xx; a 401 gets one retry with a new token. A reply that still fails is logged,
+/// never dropped silently.
 /// </summary>
-public sealed partial class ChannelReplySender(HttpClient http, IOptions<BotOptions> options, ILogger<ChannelReplySender> logger)
+public sealed partial class ChannelReplySender(HttpClient http, ConnectorTokenProvider tokens, IOptions<BotOptions> options,
+    ILogger<ChannelReplySender> logger)
 {
     public async Task<bool> SendAsync(Activity reply, string serviceUrl, CancellationToken cancellationToken)
     {
@@ -18,18 +23,36 @@ public sealed partial class ChannelReplySender(HttpClient http, IOptions<BotOpti
             + (reply.ReplyToId is { } replyTo ? "/" + Uri.EscapeDataString(replyTo) : "");
         var url = new Uri(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), path);
         var delay = options.Value.ReplyRetryDelay;
+        var renewToken = false;
         for (var attempt = 1; ; attempt++)
         {
             string failure;
             try
             {
-                using var response = await http.PostAsJsonAsync(url, reply, ActivityJson.Options, cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Post, url)
+                {
+                    Content = JsonContent.Create(reply, options: ActivityJson.Options),
+                };
+                if (await tokens.GetAsync(renewToken, cancellationToken) is { } token)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
+                using var response = await http.SendAsync(request, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return true;
                 }
 
                 failure = $"HTTP {(int)response.StatusCode}";
+                if (response.StatusCode == HttpStatusCode.Unauthorized && tokens.IsEnabled && !renewToken)
+                {
+                    // The channel refused our token (revoked, or the secret rotated): once more with a fresh one.
+                    renewToken = true;
+                    attempt--;
+                    continue;
+                }
+
                 if ((int)response.StatusCode < 500 && (int)response.StatusCode != 429)
                 {
                     LogUndelivered(logger, reply.Type, conversationId, url, failure, attempt);

@@ -12,15 +12,19 @@ namespace Assistant.Tests.Bot;
 
 /// <summary>
 /// Channel authentication with an app id configured: tokens signed by keys this test generates and publishes through
-/// OpenID metadata served on loopback, checked the way Bot Framework channels' tokens are checked.
+/// OpenID metadata served on loopback, checked the way Bot Framework channels' tokens are checked. The other direction,
+/// the bot's own token on its replies, is a contract test: Azure AD's token endpoint cannot be reached from here, so a
+/// loopback listener plays it, answering the OAuth2 client-credentials request with the documented response fields.
 /// </summary>
 public sealed class ChannelAuthenticationTests(ChannelAuthenticationTests.Channel channel) : IClassFixture<ChannelAuthenticationTests.Channel>
 {
     private const string AppId = "7f0c4f4e-assistant-test";
+    private const string AppSecret = "test-secret-not-real";
     private const string Issuer = "https://api.botframework.com";
     private readonly RSA _channelKey = channel.Key;
     private readonly RSA _strangerKey = channel.StrangerKey;
     private readonly ConfiguredApiFactory _factory = channel.Factory;
+    private readonly ChannelListener _tokenEndpoint = channel.TokenEndpoint;
 
     /// <summary>The channel's keys, its OpenID metadata on loopback, and the bot configured to trust them.</summary>
     public sealed class Channel : IDisposable
@@ -38,13 +42,22 @@ public sealed class ChannelAuthenticationTests(ChannelAuthenticationTests.Channe
             {
                 keys = new[] { new { kty = "RSA", use = "sig", kid = jwk.Kid, n = jwk.N, e = jwk.E, endorsements = new[] { "test", "directline" } } },
             }));
+            TokenEndpoint.Answer("/oauth2/v2.0/token", n => JsonSerializer.Serialize(new
+            {
+                token_type = "Bearer", expires_in = 3599, ext_expires_in = 3599, access_token = $"bot-token-{n}",
+            }));
             Factory = new ConfiguredApiFactory(new Dictionary<string, string?>
             {
                 ["Bot:MicrosoftAppId"] = AppId,
+                ["Bot:MicrosoftAppPassword"] = AppSecret,
+                ["Bot:TokenEndpoint"] = TokenEndpoint.BaseUrl + "oauth2/v2.0/token",
                 ["Bot:OpenIdMetadataUrl"] = _metadata.BaseUrl + ".well-known/openidconfiguration",
                 ["Bot:RequireHttpsMetadata"] = "false",
+                ["Bot:ReplyRetryDelay"] = "00:00:00.050",
             });
         }
+
+        public ChannelListener TokenEndpoint { get; } = new();
 
         public RSA Key { get; } = RSA.Create(2048);
 
@@ -56,6 +69,7 @@ public sealed class ChannelAuthenticationTests(ChannelAuthenticationTests.Channe
         {
             Factory.Dispose();
             _metadata.Dispose();
+            TokenEndpoint.Dispose();
             Key.Dispose();
             StrangerKey.Dispose();
         }
@@ -97,15 +111,79 @@ public sealed class ChannelAuthenticationTests(ChannelAuthenticationTests.Channe
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string? token, string channelId)
+    [Fact]
+    public async Task RepliesToTheChannelCarryTheAppsTokenFromTheClientCredentialsGrant()
+    {
+        // Arrange: a channel on loopback, and a conversation it starts with a valid channel token
+        var client = await _factory.ReadyClientAsync();
+        using var replies = new ChannelListener();
+        var conversation = "outgoing-" + Guid.NewGuid().ToString("N");
+        var grantsBefore = Grants().Count;    // the bot's token outlives a test: another may have fetched it already
+
+        // Act: two turns, normal delivery, so the replies are POSTed to the channel
+        using (await SendAsync(client, Token(serviceUrl: replies.BaseUrl), "test", replies.BaseUrl, conversation, "你好", expectReplies: false))
+        {
+        }
+
+        await replies.WaitForAsync(1);
+        using (await SendAsync(client, Token(serviceUrl: replies.BaseUrl), "test", replies.BaseUrl, conversation, "谢谢", expectReplies: false))
+        {
+        }
+
+        var received = await replies.WaitForAsync(2);
+
+        // Assert: the grant asked for the Bot Connector scope with the app's id and secret; every reply carries the
+        // latest token it returned, fetched at most once for both turns
+        Assert.True(received.Count >= 2, $"expected replies to both turns, got {received.Count}");
+        var grants = Grants();
+        Assert.InRange(grants.Count - grantsBefore, 0, 1);
+        var grant = System.Web.HttpUtility.ParseQueryString(Assert.Single(grants.Distinct()));
+        Assert.Equal("client_credentials", grant["grant_type"]);
+        Assert.Equal(AppId, grant["client_id"]);
+        Assert.Equal(AppSecret, grant["client_secret"]);
+        Assert.Equal("https://api.botframework.com/.default", grant["scope"]);
+        Assert.All(replies.Posts, p => Assert.Equal($"Bearer bot-token-{grants.Count}", p.Authorization));
+    }
+
+    private List<string> Grants() => [.. _tokenEndpoint.Received.Where(r => r.Path == "/oauth2/v2.0/token").Select(r => r.Body)];
+
+    [Fact]
+    public async Task AReplyTheChannelRefusesWith401IsSentAgainWithAFreshToken()
+    {
+        // Arrange: a channel that refuses the first reply's token
+        var client = await _factory.ReadyClientAsync();
+        using var replies = new ChannelListener(failFirst: 1, failStatus: 401);
+
+        // Act
+        using (await SendAsync(client, Token(serviceUrl: replies.BaseUrl), "test", replies.BaseUrl,
+            "renew-" + Guid.NewGuid().ToString("N"), "你好", expectReplies: false))
+        {
+        }
+
+        var received = await replies.WaitForAsync(1);
+
+        // Assert: delivered, the retry with another token than the refused one
+        Assert.Contains("政务服务", received[0].Body);
+        var tokens = replies.Posts.Select(p => p.Authorization).ToList();
+        Assert.True(tokens.Count >= 2, $"expected a refused and a retried POST, got {tokens.Count}");
+        Assert.StartsWith("Bearer bot-token-", tokens[0]);
+        Assert.StartsWith("Bearer bot-token-", tokens[1]);
+        Assert.NotEqual(tokens[0], tokens[1]);
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string? token, string channelId) =>
+        SendAsync(client, token, channelId, "https://channel.example/", "auth-" + Guid.NewGuid().ToString("N"), "你好", expectReplies: true);
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string? token, string channelId, string serviceUrl,
+        string conversationId, string text, bool expectReplies)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
             Content = JsonContent.Create(new
             {
-                type = "message", id = "1", channelId, from = new { id = "u" }, recipient = new { id = AppId },
-                conversation = new { id = "auth-" + Guid.NewGuid().ToString("N") }, serviceUrl = "https://channel.example/", text = "你好",
-                deliveryMode = "expectReplies",
+                type = "message", id = Guid.NewGuid().ToString("N"), channelId, from = new { id = "u" }, recipient = new { id = AppId },
+                conversation = new { id = conversationId }, serviceUrl, text,
+                deliveryMode = expectReplies ? "expectReplies" : null,
             }),
         };
         if (token is not null)

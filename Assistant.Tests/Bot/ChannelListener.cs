@@ -7,17 +7,23 @@ namespace Assistant.Tests.Bot;
 
 /// <summary>
 /// A real HTTP listener on 127.0.0.1 playing a channel's side: it records what the bot POSTs to serviceUrl (and can
-/// fail the first requests to exercise retries), or serves fixed documents (OpenID metadata and keys).
+/// fail the first requests to exercise retries), or serves fixed documents (OpenID metadata and keys), or answers POSTs
+/// to a path itself (a token endpoint).
 /// </summary>
 public sealed class ChannelListener : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Dictionary<string, string> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<int, string>> _answers = new(StringComparer.Ordinal);
+    private readonly int _failStatus;
     private int _failuresLeft;
 
-    public ChannelListener(int failFirst = 0)
+    /// <param name="failFirst">How many POSTs to fail before accepting.</param>
+    /// <param name="failStatus">The status they fail with.</param>
+    public ChannelListener(int failFirst = 0, int failStatus = 503)
     {
         _failuresLeft = failFirst;
+        _failStatus = failStatus;
         Port = FreePort();
         BaseUrl = $"http://127.0.0.1:{Port}/";
         _listener.Prefixes.Add(BaseUrl);
@@ -37,7 +43,14 @@ public sealed class ChannelListener : IDisposable
     /// <summary>Every POST, failed or not.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
+    /// <summary>Every POST in arrival order, failed or not, with its Authorization header.</summary>
+    public ConcurrentQueue<(string Path, string? Authorization)> Posts { get; } = new();
+
     public void Serve(string path, string json) => _documents[path] = json;
+
+    /// <summary>POSTs to <paramref name="path"/> are recorded and answered with <paramref name="answer"/>(their number,
+    /// from 1) instead of a Connector resource id.</summary>
+    public void Answer(string path, Func<int, string> answer) => _answers[path] = answer;
 
     /// <summary>Waits until <paramref name="count"/> POSTs were received.</summary>
     public async Task<IReadOnlyList<(string Path, string Body)>> WaitForAsync(int count, TimeSpan? timeout = null)
@@ -76,11 +89,21 @@ public sealed class ChannelListener : IDisposable
             }
 
             Interlocked.Increment(ref _attempts);
+            Posts.Enqueue((path, context.Request.Headers["Authorization"]));
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
+            if (_answers.TryGetValue(path, out var answerFor))
+            {
+                Received.Enqueue((path, body));
+                var bytes = Encoding.UTF8.GetBytes(answerFor(Received.Count(r => r.Path == path)));
+                response.ContentType = "application/json";
+                await response.OutputStream.WriteAsync(bytes);
+                continue;
+            }
+
             if (Interlocked.Decrement(ref _failuresLeft) >= 0)
             {
-                response.StatusCode = 503;
+                response.StatusCode = _failStatus;
                 continue;
             }
 

@@ -47,6 +47,8 @@ public sealed class MessagesApiTests(AssistantApiFactory factory) : IClassFixtur
         // The conversation id is percent-encoded in the path and decoded by the channel, as the Connector API does.
         Assert.All(received, r => Assert.Equal("/v3/conversations/normal|a/activities/normal|a|0000001", r.Path));
         Assert.Contains("居民身份证", messages[0].Text);
+        // Authentication off (no app id): no bearer token, as the SDKs' anonymous ConnectorClient sends none.
+        Assert.All(channel.Posts, p => Assert.Null(p.Authorization));
     }
 
     [Fact]
