@@ -19,10 +19,12 @@ public static class DirectLineEndpoints
         var group = app.MapGroup(Prefix).WithTags("Direct Line");
         group.MapPost("/tokens/generate", Generate).WithName("DirectLineGenerateToken");
         group.MapPost("/tokens/refresh", Refresh).WithName("DirectLineRefreshToken");
-        group.MapPost("/conversations", StartAsync).WithName("DirectLineStartConversation");
+        group.MapPost("/conversations", StartAsync).WithName("DirectLineStartConversation")
+            .RequireRateLimiting(DirectLineRateLimits.StartPolicy);
         group.MapGet("/conversations/{conversationId}", Reconnect).WithName("DirectLineReconnect");
         group.MapGet("/conversations/{conversationId}/activities", GetActivities).WithName("DirectLineGetActivities");
-        group.MapPost("/conversations/{conversationId}/activities", PostAsync).WithName("DirectLinePostActivity");
+        group.MapPost("/conversations/{conversationId}/activities", PostAsync).WithName("DirectLinePostActivity")
+            .RequireRateLimiting(DirectLineRateLimits.PostPolicy);
         group.MapGet("/conversations/{conversationId}/stream", DirectLineStreaming.RunAsync).WithName("DirectLineStreaming");
         return app;
     }

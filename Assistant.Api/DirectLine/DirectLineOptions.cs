@@ -34,6 +34,19 @@ public sealed class DirectLineOptions
     [Range(1, 1_000)]
     public int PageSize { get; set; } = 100;
 
+    /// <summary>
+    /// Conversations one client address may start per minute. Without a limit one client could fill
+    /// <see cref="MaxConversations"/> in seconds and shut everyone else out until the idle timeout. Generous because
+    /// many citizens can share one address (carrier-grade NAT, an office). Behind a reverse proxy the proxy must pass
+    /// the client's address (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>), or all clients share one allowance.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int ConversationsPerClientPerMinute { get; set; } = 60;
+
+    /// <summary>Activities one conversation may post per minute: a person types or speaks a few; a script, thousands.</summary>
+    [Range(1, 100_000)]
+    public int ActivitiesPerConversationPerMinute { get; set; } = 30;
+
     [Required]
     public string BotId { get; set; } = "assistant";
 

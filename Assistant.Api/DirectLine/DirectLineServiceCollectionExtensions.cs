@@ -11,6 +11,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineChannel>();
+        services.AddDirectLineRateLimits();
         return services;
     }
 }
