@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddAssistantSearch(builder.Configuration);
 builder.Services.AddAssistantBot(builder.Configuration);
 builder.Services.AddDirectLine();
+builder.Services.AddAssistantRateLimits();
 builder.Services.AddAssistantSpeech(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<Readiness>();

@@ -20,11 +20,11 @@ public static class DirectLineEndpoints
         group.MapPost("/tokens/generate", Generate).WithName("DirectLineGenerateToken");
         group.MapPost("/tokens/refresh", Refresh).WithName("DirectLineRefreshToken");
         group.MapPost("/conversations", StartAsync).WithName("DirectLineStartConversation")
-            .RequireRateLimiting(DirectLineRateLimits.StartPolicy);
+            .RequireRateLimiting(RateLimits.DirectLineStart);
         group.MapGet("/conversations/{conversationId}", Reconnect).WithName("DirectLineReconnect");
         group.MapGet("/conversations/{conversationId}/activities", GetActivities).WithName("DirectLineGetActivities");
         group.MapPost("/conversations/{conversationId}/activities", PostAsync).WithName("DirectLinePostActivity")
-            .RequireRateLimiting(DirectLineRateLimits.PostPolicy);
+            .RequireRateLimiting(RateLimits.DirectLinePost);
         group.MapGet("/conversations/{conversationId}/stream", DirectLineStreaming.RunAsync).WithName("DirectLineStreaming");
         return app;
     }

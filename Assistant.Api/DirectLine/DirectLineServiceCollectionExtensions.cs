@@ -11,7 +11,6 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineChannel>();
-        services.AddDirectLineRateLimits();
         return services;
     }
 }

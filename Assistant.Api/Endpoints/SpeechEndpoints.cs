@@ -26,8 +26,10 @@ public static partial class SpeechEndpoints
             synthesis = engines.Synthesizer?.Engine,
             formats = s_formats,
         })).WithName("SpeechStatus");
-        app.MapPost("/api/speech", RecognizeAsync).WithName("Speech").WithSummary("Recognise audio and run it as a turn");
-        app.MapPost("/api/tts", SynthesizeAsync).WithName("TextToSpeech").WithSummary("Speak text as WAV");
+        app.MapPost("/api/speech", RecognizeAsync).WithName("Speech").WithSummary("Recognise audio and run it as a turn")
+            .RequireRateLimiting(RateLimits.Speech);
+        app.MapPost("/api/tts", SynthesizeAsync).WithName("TextToSpeech").WithSummary("Speak text as WAV")
+            .RequireRateLimiting(RateLimits.Speech);
         return app;
     }
 

@@ -23,6 +23,13 @@ public sealed class SpeechOptions
     [Range(1, 5000)]
     public int MaxTextLength { get; set; } = 1000;
 
+    /// <summary>
+    /// Calls of /api/speech and /api/tts one client address may make per minute together: each decodes or synthesises
+    /// audio (0.1–0.6 s of CPU), or costs an Azure call. A citizen speaks a few times a minute.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int RequestsPerClientPerMinute { get; set; } = 30;
+
     public AzureSpeechOptions Azure { get; set; } = new();
 
     public WhisperSpeechOptions Whisper { get; set; } = new();

@@ -12,6 +12,25 @@ public sealed class SpeechApiTests(SpeechApiFixture fixture) : IClassFixture<Spe
     private static readonly Dictionary<string, string?> s_noEngines = new() { ["Speech:Espeak:Program"] = "" };
 
     [Fact]
+    public async Task AClientCallingSpeechTooOftenGets429WithRetryAfter()
+    {
+        // Arrange: two speech calls a minute; recognition and synthesis share the allowance
+        using var factory = new SpeechApiFactory(new Dictionary<string, string?>(s_noEngines) { ["Speech:RequestsPerClientPerMinute"] = "2" });
+        var client = factory.CreateClient();
+        using var first = await PostAudioAsync(client, "/api/speech?conversationId=r1", "wav16k.wav", "audio/wav");
+        using var second = await client.PostAsJsonAsync(new Uri("/api/tts", UriKind.Relative), new { text = "您好", format = "wav16k" });
+
+        // Act
+        using var third = await client.PostAsJsonAsync(new Uri("/api/tts", UriKind.Relative), new { text = "您好", format = "wav16k" });
+
+        // Assert: the first two reached the endpoints (no engine here: 503), the third was refused before them
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        await AssertProblemAsync(third, HttpStatusCode.TooManyRequests, "try again");
+        Assert.InRange(int.Parse(Assert.Single(third.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
+    }
+
+    [Fact]
     public async Task WithoutEnginesStatusSaysSoAndSpeechIs503()
     {
         using var factory = new SpeechApiFactory(s_noEngines);
