@@ -47,6 +47,13 @@ public sealed class DirectLineOptions
     [Range(1, 100_000)]
     public int ActivitiesPerConversationPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Activities one client address may post per minute over all its conversations, so opening many conversations
+    /// does not multiply the per-conversation allowance. High, for the many citizens one address can stand for.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int ActivitiesPerClientPerMinute { get; set; } = 600;
+
     [Required]
     public string BotId { get; set; } = "assistant";
 

@@ -44,6 +44,10 @@
         const response = await fetch(url, { method: 'POST', body: blob,
           headers: { 'Content-Type': blob.type || 'audio/webm', 'Authorization': 'Bearer ' + token() } });
         if (response.status === 503 || response.status === 404) { unavailable(); return; }
+        if (response.status === 429) {
+          say('说话太频繁了，请 ' + (response.headers.get('Retry-After') || '60') + ' 秒后再试，或打字输入。');
+          return;
+        }
         if (!response.ok) { say('没有听清：' + await problemText(response) + '。请再说一次或打字输入。'); return; }
         const result = await response.json();
         if (!result.text) { say('没有听清，请再说一次或打字输入。'); return; }

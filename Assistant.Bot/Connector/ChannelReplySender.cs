@@ -10,8 +10,8 @@ namespace Assistant.Bot.Connector;
 /// <summary>
 /// Posts replies to the channel's Connector API: <c>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{replyToId}</c>,
 /// with the app's bearer token when authentication is on (<see cref="ConnectorTokenProvider"/>), retried with exponential
-/// backoff on network errors, 429 and 5xx; a 401 gets one retry with a new token. A reply that still fails is logged,
-/// never dropped silently.
+/// backoff on network errors (the token endpoint's included), 429 and 5xx; a 401 gets one immediate retry with a new
+/// token. A reply that still fails is logged, never dropped silently.
 /// </summary>
 public sealed partial class ChannelReplySender(HttpClient http, ConnectorTokenProvider tokens, IOptions<BotOptions> options,
     ILogger<ChannelReplySender> logger)
@@ -23,7 +23,7 @@ public sealed partial class ChannelReplySender(HttpClient http, ConnectorTokenPr
             + (reply.ReplyToId is { } replyTo ? "/" + Uri.EscapeDataString(replyTo) : "");
         var url = new Uri(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), path);
         var delay = options.Value.ReplyRetryDelay;
-        var renewToken = false;
+        string? refusedToken = null;
         for (var attempt = 1; ; attempt++)
         {
             string failure;
@@ -33,7 +33,8 @@ public sealed partial class ChannelReplySender(HttpClient http, ConnectorTokenPr
                 {
                     Content = JsonContent.Create(reply, options: ActivityJson.Options),
                 };
-                if (await tokens.GetAsync(renewToken, cancellationToken) is { } token)
+                var token = await tokens.GetAsync(refusedToken, cancellationToken);
+                if (token is not null)
                 {
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 }
@@ -45,11 +46,11 @@ public sealed partial class ChannelReplySender(HttpClient http, ConnectorTokenPr
                 }
 
                 failure = $"HTTP {(int)response.StatusCode}";
-                if (response.StatusCode == HttpStatusCode.Unauthorized && tokens.IsEnabled && !renewToken)
+                if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null && refusedToken is null
+                    && attempt < options.Value.ReplyAttempts)
                 {
-                    // The channel refused our token (revoked, or the secret rotated): once more with a fresh one.
-                    renewToken = true;
-                    attempt--;
+                    // The channel refused our token (revoked, or the secret rotated): once more, at once, with a new one.
+                    refusedToken = token;
                     continue;
                 }
 

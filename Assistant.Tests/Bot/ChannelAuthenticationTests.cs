@@ -18,6 +18,7 @@ namespace Assistant.Tests.Bot;
 /// </summary>
 public sealed class ChannelAuthenticationTests(ChannelAuthenticationTests.Channel channel) : IClassFixture<ChannelAuthenticationTests.Channel>
 {
+    private readonly Channel _channel = channel;
     private const string AppId = "7f0c4f4e-assistant-test";
     private const string AppSecret = "test-secret-not-real";
     private const string Issuer = "https://api.botframework.com";
@@ -42,22 +43,28 @@ public sealed class ChannelAuthenticationTests(ChannelAuthenticationTests.Channe
             {
                 keys = new[] { new { kty = "RSA", use = "sig", kid = jwk.Kid, n = jwk.N, e = jwk.E, endorsements = new[] { "test", "directline" } } },
             }));
-            TokenEndpoint.Answer("/oauth2/v2.0/token", n => JsonSerializer.Serialize(new
-            {
-                token_type = "Bearer", expires_in = 3599, ext_expires_in = 3599, access_token = $"bot-token-{n}",
-            }));
-            Factory = new ConfiguredApiFactory(new Dictionary<string, string?>
-            {
-                ["Bot:MicrosoftAppId"] = AppId,
-                ["Bot:MicrosoftAppPassword"] = AppSecret,
-                ["Bot:TokenEndpoint"] = TokenEndpoint.BaseUrl + "oauth2/v2.0/token",
-                ["Bot:OpenIdMetadataUrl"] = _metadata.BaseUrl + ".well-known/openidconfiguration",
-                ["Bot:RequireHttpsMetadata"] = "false",
-                ["Bot:ReplyRetryDelay"] = "00:00:00.050",
-            });
+            TokenEndpoint.Answer("/oauth2/v2.0/token", TokenResponse);
+            Factory = new ConfiguredApiFactory(Settings(TokenEndpoint));
         }
 
+        /// <summary>The bot's settings: trusting this channel's keys, getting its own tokens from <paramref name="tokenEndpoint"/>.</summary>
+        public Dictionary<string, string?> Settings(ChannelListener tokenEndpoint) => new()
+        {
+            ["Bot:MicrosoftAppId"] = AppId,
+            ["Bot:MicrosoftAppPassword"] = AppSecret,
+            ["Bot:TokenEndpoint"] = tokenEndpoint.BaseUrl + "oauth2/v2.0/token",
+            ["Bot:OpenIdMetadataUrl"] = _metadata.BaseUrl + ".well-known/openidconfiguration",
+            ["Bot:RequireHttpsMetadata"] = "false",
+            ["Bot:ReplyRetryDelay"] = "00:00:00.050",
+        };
+
         public ChannelListener TokenEndpoint { get; } = new();
+
+        /// <summary>What Azure AD answers a client-credentials grant (the n-th one gets token n).</summary>
+        public static string TokenResponse(int n) => JsonSerializer.Serialize(new
+        {
+            token_type = "Bearer", expires_in = 3599, ext_expires_in = 3599, access_token = $"bot-token-{n}",
+        });
 
         public RSA Key { get; } = RSA.Create(2048);
 
@@ -143,6 +150,31 @@ public sealed class ChannelAuthenticationTests(ChannelAuthenticationTests.Channe
         Assert.Equal(AppSecret, grant["client_secret"]);
         Assert.Equal("https://api.botframework.com/.default", grant["scope"]);
         Assert.All(replies.Posts, p => Assert.Equal($"Bearer bot-token-{grants.Count}", p.Authorization));
+    }
+
+    [Fact]
+    public async Task AReplyWhoseTokenFetchFailedIsRetriedWithANewFetch()
+    {
+        // Arrange: a token endpoint behind a proxy that first answers with its own page instead of the token
+        using var tokenEndpoint = new ChannelListener();
+        tokenEndpoint.Answer("/oauth2/v2.0/token", n => n == 1 ? "<html>网络认证</html>" : Channel.TokenResponse(n));
+        using var server = new ConfiguredApiFactory(_channel.Settings(tokenEndpoint));
+        var client = await server.ReadyClientAsync();
+        using var replies = new ChannelListener();
+
+        // Act
+        using (await SendAsync(client, Token(serviceUrl: replies.BaseUrl), "test", replies.BaseUrl,
+            "refetch-" + Guid.NewGuid().ToString("N"), "你好", expectReplies: false))
+        {
+        }
+
+        var received = await replies.WaitForAsync(1);
+
+        // Assert: the first attempt had no token to send; the retry fetched one and was delivered with it
+        Assert.NotEmpty(received);
+        Assert.Contains("政务服务", received[0].Body);
+        Assert.Equal(2, tokenEndpoint.Received.Count(r => r.Path == "/oauth2/v2.0/token"));
+        Assert.All(replies.Posts, p => Assert.Equal("Bearer bot-token-2", p.Authorization));
     }
 
     private List<string> Grants() => [.. _tokenEndpoint.Received.Where(r => r.Path == "/oauth2/v2.0/token").Select(r => r.Body)];

@@ -17,7 +17,7 @@ def read_cases(path):
     cases = []
     with open(path, encoding="utf-8") as f:
         for number, line in enumerate(f, start=1):
-            if line.strip() and not line.startswith("#"):
+            if line.strip() and not line.strip().startswith("#"):    # as `eval` reads them
                 c = json.loads(line)
                 c["expected"] = c.get("service") or c["intent"]
                 c["line"] = number    # as `eval` numbers its errors

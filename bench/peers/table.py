@@ -84,6 +84,8 @@ def row(name, m, rule):
 
 def our_labels(cases, ours):
     """Ours per case: the eval JSON lists every wrong label with its line; every other case got its expected label."""
+    if ours["cases"] != len(cases):
+        raise SystemExit(f"eval JSON has {ours['cases']} cases, the test set {len(cases)}")
     wrong = {e["line"]: e for e in ours["errors"] if e["what"] == "label"}
     labels = []
     for c in cases:

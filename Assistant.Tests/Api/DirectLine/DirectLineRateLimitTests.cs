@@ -58,6 +58,34 @@ public sealed class DirectLineRateLimitTests
         Assert.Equal(3, fromUser);
     }
 
+    [Fact]
+    public async Task OpeningMoreConversationsDoesNotMultiplyAClientsPostingAllowance()
+    {
+        // Arrange: three posts per conversation, four per client over all its conversations
+        using var server = new ConfiguredApiFactory(new Dictionary<string, string?>
+        {
+            ["DirectLine:ActivitiesPerConversationPerMinute"] = "3",
+            ["DirectLine:ActivitiesPerClientPerMinute"] = "4",
+        });
+        var client = new DirectLineClient(await server.ReadyClientAsync());
+        var first = await client.StartAsync("rate-first");
+        var second = await client.StartAsync("rate-second");
+        for (var i = 0; i < 3; i++)
+        {
+            using var accepted = await client.PostTextAsync(first.Id, first.Token, "你好");
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        using var fourth = await client.PostTextAsync(second.Id, second.Token, "你好");
+
+        // Act
+        using var fifth = await client.PostTextAsync(second.Id, second.Token, "你好");
+
+        // Assert: the second conversation had its own allowance left, the client had not
+        Assert.Equal(HttpStatusCode.OK, fourth.StatusCode);
+        await AssertTooManyAsync(fifth);
+    }
+
     private static async Task AssertTooManyAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
