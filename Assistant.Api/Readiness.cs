@@ -36,6 +36,7 @@ internal sealed partial class WarmUpService(IServiceProvider services, Readiness
             var search = Task.Run(services.GetRequiredService<CatalogSearch>, stoppingToken);
             var model = Task.Run(services.GetRequiredService<Search.Intents.IntentClassifier>, stoppingToken);
             var bot = Task.Run(services.GetRequiredService<Bot.Turns.ITurnProcessor>, stoppingToken);
+            services.GetRequiredService<Bot.Connector.ConnectorTokenProvider>();    // warns now if replies would go without a token
             await Task.WhenAll(search, model, bot);
             services.GetRequiredService<Search.Understanding.QueryUnderstander>().Understand("身份证丢了");
             readiness.MarkReady(watch.Elapsed);
