@@ -55,7 +55,7 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
         var fused = EvidenceFusion.Fuse(evidence.Predicted, evidence.Hits, with);
         // Long-tail items have no evidence but search: on a weak match they are no candidates (see LongTailMinimumHit).
         var strongMatch = evidence.Hits.Count > 0 && evidence.Hits[0].Score >= with.LongTailMinimumHit;
-        return [.. EvidenceFusion.Ranked(fused, search.Resources.Catalog, fused.Count)
+        return [.. EvidenceFusion.Ranked(fused, search.Resources.Catalog, strongMatch ? SearchDepth : fused.Count)
             .Where(r => strongMatch || r.Service is not { IsCore: false })
             .Take(SearchDepth)
             .Select(r => new Candidate(r.Label, r.Service?.Name, Math.Round(r.Score, 4), r.Service is not null))];

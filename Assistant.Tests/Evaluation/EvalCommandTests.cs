@@ -73,7 +73,7 @@ public sealed class EvalCommandTests
         var exit = await EvalCommand.RunAsync([set, "--json", Path.Combine(folder, "out.json"), "--tune", policyPath,
             "--Search:ArtifactsPath=" + AssistantFixture.ArtifactsPath], output, CancellationToken.None);
 
-        // Assert: the policy in use lies on the tuner's grid, so the tuned one can only be as good or better
+        // Assert: the tuner starts from the policy in use, so what it writes can only be as good or better
         Assert.Equal(0, exit);
         var text = output.ToString();
         double UtilityAfter(string prefix)

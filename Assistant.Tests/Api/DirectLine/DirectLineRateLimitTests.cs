@@ -39,11 +39,7 @@ public sealed class DirectLineRateLimitTests
         var client = new DirectLineClient(await server.ReadyClientAsync());
         var busy = await client.StartAsync("rate-busy");
         var other = await client.StartAsync("rate-other");
-        for (var i = 0; i < 3; i++)
-        {
-            using var accepted = await client.PostTextAsync(busy.Id, busy.Token, "你好");
-            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        }
+        await PostAcceptedAsync(client, busy, times: 3);
 
         // Act
         using var refused = await client.PostTextAsync(busy.Id, busy.Token, "你好");
@@ -70,11 +66,7 @@ public sealed class DirectLineRateLimitTests
         var client = new DirectLineClient(await server.ReadyClientAsync());
         var first = await client.StartAsync("rate-first");
         var second = await client.StartAsync("rate-second");
-        for (var i = 0; i < 3; i++)
-        {
-            using var accepted = await client.PostTextAsync(first.Id, first.Token, "你好");
-            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        }
+        await PostAcceptedAsync(client, first, times: 3);
 
         using var fourth = await client.PostTextAsync(second.Id, second.Token, "你好");
 
@@ -84,6 +76,15 @@ public sealed class DirectLineRateLimitTests
         // Assert: the second conversation had its own allowance left, the client had not
         Assert.Equal(HttpStatusCode.OK, fourth.StatusCode);
         await AssertTooManyAsync(fifth);
+    }
+
+    private static async Task PostAcceptedAsync(DirectLineClient client, DirectLineClient.Conversation conversation, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            using var accepted = await client.PostTextAsync(conversation.Id, conversation.Token, "你好");
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
     }
 
     private static async Task AssertTooManyAsync(HttpResponseMessage response)
