@@ -43,7 +43,7 @@ public static class SearchServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<IntentClassifier>();
             return IntentModelStore.LoadOrTrain(sp.GetRequiredService<SearchResources>(),
-                options.InMemoryIndex ? null : options.ResolveArtifactsPath(), logger);
+                options.InMemoryIndex ? null : options.ResolveArtifactsPath(), logger, options.IntentModelSeed);
         });
         services.AddSingleton(sp => DecisionPolicy.Load(sp.GetRequiredService<SearchResources>().DataPath));
         services.AddSingleton<QueryUnderstander>();

@@ -10,16 +10,17 @@ namespace Assistant.Search.Intents;
 /// </summary>
 public static partial class IntentModelStore
 {
-    public static IntentClassifier LoadOrTrain(SearchResources resources, string? artifactsPath, ILogger logger)
+    public static IntentClassifier LoadOrTrain(SearchResources resources, string? artifactsPath, ILogger logger,
+        int seed = IntentModel.Seed)
     {
-        var ml = new MLContext(seed: IntentModel.Seed);
+        var ml = new MLContext(seed: seed);
         var examples = TrainingSet.Load(resources.DataPath, resources.Catalog);
         if (artifactsPath is null)
         {
             return new IntentClassifier(ml, Train(ml, resources, examples, logger));
         }
 
-        var path = Path.Combine(artifactsPath, "models", $"intent-{Hash(resources, examples)}.zip");
+        var path = Path.Combine(artifactsPath, "models", $"intent-{Hash(resources, examples, seed)}.zip");
         if (File.Exists(path))
         {
             return new IntentClassifier(ml, ml.Model.Load(path, out _));
@@ -55,10 +56,11 @@ public static partial class IntentModelStore
         return model;
     }
 
-    private static string Hash(SearchResources resources, IReadOnlyList<LabelledText> examples)
+    private static string Hash(SearchResources resources, IReadOnlyList<LabelledText> examples, int seed)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(resources.Fingerprint + "|" + IntentModel.Version + "|" + examples.Count));
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(resources.Fingerprint + "|" + IntentModel.Version + "|" + examples.Count
+            + (seed == IntentModel.Seed ? "" : "|seed " + seed)));    // the default seed keeps the existing cache key
         foreach (var file in TrainingSet.Files(resources.DataPath))
         {
             sha.AppendData(File.ReadAllBytes(file));
