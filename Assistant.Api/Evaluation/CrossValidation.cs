@@ -9,7 +9,9 @@ namespace Assistant.Api.Evaluation;
 /// <summary>K-fold cross-validation of the intent classifier on the training data (as `rasa test nlu --cross-validation`).</summary>
 internal static class CrossValidation
 {
-    public static CrossValidationResult Run(SearchResources resources, int folds, TextWriter output)
+    /// <summary>The folds are always the same split (<see cref="IntentModel.Seed"/>); <paramref name="seed"/> is the
+    /// models' training seed (<see cref="SearchOptions.IntentModelSeed"/>).</summary>
+    public static CrossValidationResult Run(SearchResources resources, int folds, TextWriter output, int seed)
     {
         var examples = TrainingSet.Load(resources.DataPath, resources.Catalog).ToList();
         var shuffled = examples.OrderBy(_ => 0).ToList();
@@ -21,7 +23,7 @@ internal static class CrossValidation
         {
             var test = rows.Where((_, i) => i % folds == fold).ToList();
             var train = rows.Where((_, i) => i % folds != fold).ToList();
-            var ml = new MLContext(seed: IntentModel.Seed);
+            var ml = new MLContext(seed: seed);
             var model = IntentModel.Train(ml, train, out _);
             var engine = ml.Model.CreatePredictionEngine<IntentInput, IntentOutput>(model);
             var labels = IntentModel.Labels(engine);

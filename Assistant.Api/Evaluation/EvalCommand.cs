@@ -37,7 +37,7 @@ public static class EvalCommand
         using var host = EvalHost.Create(options.Overrides);
         if (options.CrossValidateFolds is { } folds)
         {
-            var result = CrossValidation.Run(host.Resources, folds, output);
+            var result = CrossValidation.Run(host.Resources, folds, output, host.SearchOptions.IntentModelSeed);
             if (options.JsonPath is not null)
             {
                 await File.WriteAllTextAsync(options.JsonPath, JsonSerializer.Serialize(result, s_json), cancellationToken);

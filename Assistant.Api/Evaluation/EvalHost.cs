@@ -8,6 +8,8 @@ internal sealed class EvalHost(ServiceProvider provider) : IDisposable
 {
     public SearchResources Resources => provider.GetRequiredService<SearchResources>();
 
+    public SearchOptions SearchOptions => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value;
+
     public CatalogSearch Search => provider.GetRequiredService<CatalogSearch>();
 
     public QueryUnderstander Understander => provider.GetRequiredService<QueryUnderstander>();
