@@ -10,7 +10,7 @@ namespace Assistant.Search;
 public sealed class SearchResources
 {
     /// <summary>Bump when tokenization or index layout changes, so indexes and models built before are not reused.</summary>
-    public const string FormatVersion = "1";
+    public const string FormatVersion = "2";
 
     private SearchResources(string dataPath, ServiceCatalog catalog, DivisionGazetteer gazetteer, TextNormalizer normalizer,
         Salutations salutations, FeatureExtractor features, string fingerprint)
@@ -19,7 +19,7 @@ public sealed class SearchResources
         DataPath = dataPath;
         Catalog = catalog;
         Gazetteer = gazetteer;
-        Locations = new LocationExtractor(gazetteer);
+        Locations = new LocationExtractor(gazetteer, PlaceSoundAlikes.Build(gazetteer, features.PinyinTable));
         Normalizer = normalizer;
         Features = features;
         Fingerprint = fingerprint;

@@ -1,7 +1,10 @@
 namespace Assistant.Search.Places;
 
-/// <summary>Finds the places a citizen names (浙江杭州, 深圳南山, 老家河南, 在昆山上班) and resolves each to its division.</summary>
-public sealed class LocationExtractor(DivisionGazetteer gazetteer)
+/// <summary>
+/// Finds the places a citizen names (浙江杭州, 深圳南山, 老家河南, 在昆山上班) and resolves each to its division; a city
+/// written by its sound after 在/到/去… (在杭洲) is found through <paramref name="soundAlikes"/>.
+/// </summary>
+public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAlikes? soundAlikes = null)
 {
     public DivisionGazetteer Gazetteer => gazetteer;
 
@@ -13,7 +16,7 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer)
         for (var i = 0; i < span.Length;)
         {
             var previousEnd = raw.Count > 0 ? raw[^1].Start + raw[^1].Length : -1;
-            var match = LongestAt(span, i, afterPlace: previousEnd == i);
+            var match = LongestAt(span, i, afterPlace: previousEnd == i) ?? HeardAt(text, i);
             if (match is { } m)
             {
                 raw.Add((i, m.Length, m.Candidates));
@@ -40,6 +43,25 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer)
     /// <summary>The most specific place named, with the others as context: 浙江杭州 → 杭州; 深圳南山 → 南山区.</summary>
     public static PlaceMention? MostSpecific(IReadOnlyList<PlaceMention> mentions) =>
         mentions.Count == 0 ? null : mentions.OrderByDescending(m => m.Division.Level).ThenBy(m => m.Start).First();
+
+    /// <summary>A place written by its sound, unless a real name starts inside it (去了山东 is 山东, not 了山 for 乐山).</summary>
+    private (int Length, Division[] Candidates)? HeardAt(string text, int start)
+    {
+        if (soundAlikes?.At(text, start) is not { } heard)
+        {
+            return null;
+        }
+
+        for (var inside = start + 1; inside < start + heard.Length; inside++)
+        {
+            if (LongestAt(text, inside, afterPlace: false) is not null)
+            {
+                return null;
+            }
+        }
+
+        return (heard.Length, [heard.Division]);
+    }
 
     private (int Length, Division[] Candidates)? LongestAt(ReadOnlySpan<char> text, int start, bool afterPlace)
     {

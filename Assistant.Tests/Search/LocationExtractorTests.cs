@@ -21,6 +21,9 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("人在羊城，社保卡怎么换", "44", "440100")]     // city nicknames
     [InlineData("蓉城哪里办港澳通行证", "51", "510100")]
     [InlineData("在随申办上怎么约换驾照", "31", null)]     // the province's government-service app (provinces.csv)
+    [InlineData("我在杭洲上班，社保卡丢了", "33", "330100")]     // heard right, written wrong (PlaceSoundAlikes)
+    [InlineData("人在广洲，护照过期了怎么换", "44", "440100")]
+    [InlineData("刚搬到郑洲，居住证咋办", "41", "410100")]
     public void PlacesResolveToProvinceAndCity(string text, string province, string? city)
     {
         var location = fixture.Search.Analyzer.Analyze(text).Location;
@@ -62,6 +65,13 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("现在去了山东济南，社保怎么转", "37")]     // 了山 sounds like 乐山, but 山东 is a real name inside it
+    [InlineData("在苏洲办居住证", null)]     // 苏州 and 宿州 sound the same: a slip of either is no one's
+    [InlineData("刚搬到福洲，居住证咋办", null)]     // 福州 and 抚州 too
+    public void ASoundAlikeNeverOverridesARealNameOrGuessesBetweenTwo(string text, string? province) =>
+        Assert.Equal(province, fixture.Search.Analyzer.Analyze(text).Location?.ProvinceCode);
+
     [Fact]
     public void DistrictShortFormNeedsItsCity()
     {
@@ -78,6 +88,9 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("我想办社保卡")]
     [InlineData("加盟蜜雪冰城要办什么证")]
     [InlineData("有没有老年人绿色办事通道")]
+    [InlineData("驾照不知道丢到哪去了怎么补")]     // 哪去 sounds like 那曲, but shares no character with it
+    [InlineData("准备去另一个城市买房，公积金怎么提")]     // 另一 is not 临沂
+    [InlineData("去龙阳路那个办事大厅怎么走")]     // 龙阳 is not 龙岩: nasal finals are not folded
     public void ServiceWordsAreNotPlaces(string text) => Assert.Null(fixture.Search.Analyzer.Analyze(text).Location);
 
     [Theory]
