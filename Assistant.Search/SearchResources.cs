@@ -9,8 +9,9 @@ namespace Assistant.Search;
 /// <summary>Everything loaded once from data/: catalog, divisions and the text tables, wired together.</summary>
 public sealed class SearchResources
 {
-    /// <summary>Bump when tokenization or index layout changes, so indexes and models built before are not reused.</summary>
-    public const string FormatVersion = "2";
+    /// <summary>Bump when tokenization, the place rules or the index layout change (place rules decide what the classifier
+    /// reads), so indexes and models built before are not reused.</summary>
+    public const string FormatVersion = "3";
 
     private SearchResources(string dataPath, ServiceCatalog catalog, DivisionGazetteer gazetteer, TextNormalizer normalizer,
         Salutations salutations, FeatureExtractor features, string fingerprint)
@@ -19,7 +20,8 @@ public sealed class SearchResources
         DataPath = dataPath;
         Catalog = catalog;
         Gazetteer = gazetteer;
-        Locations = new LocationExtractor(gazetteer, PlaceSoundAlikes.Build(gazetteer, features.PinyinTable));
+        Locations = new LocationExtractor(gazetteer, PlaceSoundAlikes.Build(gazetteer, features.PinyinTable,
+            word => ChineseSegmenter.SmartCnTokens(word) is [var only] && only == word));
         Normalizer = normalizer;
         Features = features;
         Fingerprint = fingerprint;

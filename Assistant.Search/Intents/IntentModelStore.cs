@@ -56,11 +56,10 @@ public static partial class IntentModelStore
         return model;
     }
 
-    private static string Hash(SearchResources resources, IReadOnlyList<LabelledText> examples, int seed)
+    internal static string Hash(SearchResources resources, IReadOnlyList<LabelledText> examples, int seed)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(resources.Fingerprint + "|" + IntentModel.Version + "|" + examples.Count
-            + (seed == IntentModel.Seed ? "" : "|seed " + seed)));    // the default seed keeps the existing cache key
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(resources.Fingerprint + "|" + IntentModel.Version + "|" + examples.Count + "|seed " + seed));
         foreach (var file in TrainingSet.Files(resources.DataPath))
         {
             sha.AppendData(File.ReadAllBytes(file));

@@ -50,6 +50,9 @@ public sealed class DivisionGazetteer
     /// <summary>All names, full and short, for building lexicons.</summary>
     public IEnumerable<string> Names => _names.Keys;
 
+    /// <summary>Names valid only right after their city (district short forms such as 南山, 宝山).</summary>
+    public IEnumerable<string> ContextNames => _contextNames.Keys;
+
     /// <summary>Divisions a name may denote, most likely first (province before city before county).</summary>
     public Division[]? Lookup(ReadOnlySpan<char> name) => _lookup.TryGetValue(name, out var found) ? found : null;
 

@@ -5,10 +5,18 @@ namespace Assistant.Search.Places;
 
 /// <summary>
 /// City and province names heard right but written wrong, as speech recognition and hurried typing do (杭洲 for 杭州,
-/// 广洲 for 广州): the same toneless pinyin with at least one character of the name itself, and only right after a word
-/// that says a place follows (在, 到, 去, 回, 来, 从, 住). A sound shared by two cities (苏州 and 宿州) is no one's, so it
-/// is dropped. Each condition was needed on the training texts: by sound alone 到哪去 read as 那曲 and 另一个 as 临沂
-/// (with an/ang, in/ing folded); folding nasals read 去龙阳路 as 龙岩, so 深证 for 深圳 is not caught.
+/// 广洲 for 广州, 河难 for 河南). A window is read as a place only when all of these hold, each needed on real text:
+/// <list type="bullet">
+/// <item>it follows a word that says a place comes next (在, 到, 去, 回, 来, 从, 住);</item>
+/// <item>it has the toneless pinyin of exactly one division among every name the gazetteer knows, districts and
+/// counties included, and that division is a city or a province (宝山 sounds like 保山 but is also Shanghai's 宝山区,
+/// so it is no one's; 苏州 and 宿州, 福州 and 抚州 likewise);</item>
+/// <item>it begins with the name's own first character (转学到八中 is not 巴中, 冒名 is not 茂名);</item>
+/// <item>it is neither a known name itself nor a word of SmartCn's dictionary (在海难中 is not 海南, 通话中 not 通化,
+/// 信仰 not 信阳).</item>
+/// </list>
+/// Nasal finals are not folded (去龙阳路 would become 龙岩), so 深证 for 深圳 is not caught. Each character has one
+/// reading (<see cref="PinyinTable"/>), so slips of names read with a second one (厦门 xia, 长沙 chang) are missed too.
 /// </summary>
 public sealed class PlaceSoundAlikes
 {
@@ -17,31 +25,52 @@ public sealed class PlaceSoundAlikes
     private static readonly FrozenSet<char> s_placeCues = FrozenSet.ToFrozenSet("在到去回来从住");
 
     private readonly FrozenDictionary<string, (string Name, Division Division)> _bySound;
+    private readonly DivisionGazetteer _gazetteer;
     private readonly PinyinTable _pinyin;
+    private readonly Func<string, bool> _isWord;
 
-    private PlaceSoundAlikes(FrozenDictionary<string, (string Name, Division Division)> bySound, PinyinTable pinyin)
+    private PlaceSoundAlikes(FrozenDictionary<string, (string Name, Division Division)> bySound, DivisionGazetteer gazetteer,
+        PinyinTable pinyin, Func<string, bool> isWord)
     {
         _bySound = bySound;
+        _gazetteer = gazetteer;
         _pinyin = pinyin;
+        _isWord = isWord;
     }
 
-    public static PlaceSoundAlikes Build(DivisionGazetteer gazetteer, PinyinTable pinyin)
+    /// <param name="isWord">Whether a string is a dictionary word (SmartCn's segmentation keeps it whole).</param>
+    public static PlaceSoundAlikes Build(DivisionGazetteer gazetteer, PinyinTable pinyin, Func<string, bool> isWord)
     {
-        var sounds = new Dictionary<string, List<(string Name, Division Division)>>(StringComparer.Ordinal);
-        foreach (var division in gazetteer.Divisions.Where(d => d.Level is DivisionLevel.Province or DivisionLevel.City))
+        var sounds = new Dictionary<string, (string Name, HashSet<Division> Divisions)>(StringComparer.Ordinal);
+        void Add(string name, Division[]? divisions)
         {
-            foreach (var name in new[] { division.Name, DivisionGazetteer.ShortForm(division.Name) }.Distinct())
+            if (divisions is null || name.Length > MaxLength || Sound(name, pinyin) is not { } sound)
             {
-                if (name.Length is >= 2 and <= MaxLength && gazetteer.Lookup(name) is not null && Sound(name, pinyin) is { } sound)
-                {
-                    (sounds.TryGetValue(sound, out var named) ? named : sounds[sound] = []).Add((name, division));
-                }
+                return;
             }
+
+            if (!sounds.TryGetValue(sound, out var entry))
+            {
+                sounds[sound] = entry = (name, []);
+            }
+
+            entry.Divisions.UnionWith(divisions);
         }
 
-        return new PlaceSoundAlikes(
-            sounds.Where(p => p.Value.Select(n => n.Division).Distinct().Count() == 1)
-                .ToFrozenDictionary(p => p.Key, p => p.Value[0], StringComparer.Ordinal), pinyin);
+        foreach (var name in gazetteer.Names)
+        {
+            Add(name, gazetteer.Lookup(name));
+        }
+
+        foreach (var name in gazetteer.ContextNames)
+        {
+            Add(name, gazetteer.LookupAfterContext(name));
+        }
+
+        var bySound = sounds
+            .Where(p => p.Value.Divisions.Count == 1 && p.Value.Divisions.First().Level is DivisionLevel.Province or DivisionLevel.City)
+            .ToFrozenDictionary(p => p.Key, p => (p.Value.Name, p.Value.Divisions.First()), StringComparer.Ordinal);
+        return new PlaceSoundAlikes(bySound, gazetteer, pinyin, isWord);
     }
 
     /// <summary>The division a text names by sound at <paramref name="start"/>, longest first, with its length.</summary>
@@ -55,7 +84,9 @@ public sealed class PlaceSoundAlikes
         for (var length = Math.Min(MaxLength, text.Length - start); length >= 2; length--)
         {
             var window = text.Substring(start, length);
-            if (Sound(window, _pinyin) is { } sound && _bySound.TryGetValue(sound, out var heard) && SharesACharacter(window, heard.Name))
+            if (Sound(window, _pinyin) is { } sound && _bySound.TryGetValue(sound, out var heard)
+                && window.Length == heard.Name.Length && window[0] == heard.Name[0]
+                && _gazetteer.Lookup(window) is null && _gazetteer.LookupAfterContext(window) is null && !_isWord(window))
             {
                 return (length, heard.Division);
             }
@@ -64,19 +95,7 @@ public sealed class PlaceSoundAlikes
         return null;
     }
 
-    private static bool SharesACharacter(string window, string name)
-    {
-        for (var i = 0; i < window.Length; i++)
-        {
-            if (window[i] == name[i])
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
+    /// <summary>One toneless syllable per character, or null when a character has none (Latin letters, digits).</summary>
     private static string? Sound(string name, PinyinTable pinyin)
     {
         var syllables = new string[name.Length];

@@ -55,6 +55,15 @@ public sealed class IntentClassifierTests(AssistantFixture fixture)
         Assert.NotEqual(first.Select(p => p.Probability), other.Select(p => p.Probability));
     }
 
+    [Fact]
+    public void EachSeedHasItsOwnCachedModel()
+    {
+        var examples = TrainingSet.Load(fixture.Resources.DataPath, fixture.Resources.Catalog);
+
+        Assert.Equal(IntentModelStore.Hash(fixture.Resources, examples, 1), IntentModelStore.Hash(fixture.Resources, examples, 1));
+        Assert.NotEqual(IntentModelStore.Hash(fixture.Resources, examples, 1), IntentModelStore.Hash(fixture.Resources, examples, 2));
+    }
+
     [Theory]
     [InlineData("社保", "social-insurance-record")]
     [InlineData("户口", "hukou-transfer")]
