@@ -14,6 +14,8 @@ public sealed class SpeechSynthesisTests
     [InlineData("请拨打12345。谢谢", "qing3 bo1 da3 yao1 er4 san1 si4 wu3. xie4 xie4")]
     [InlineData("15个工作日，到银行办理", "15 ge4 gong1 zuo4 ri4, dao4 yin2 hang2 ban4 li3")]
     [InlineData("下载APP", "xia4 zai4 APP")]
+    [InlineData("重庆市成都市", "chong2 qing4 shi4 cheng2 du1 shi4")]     // place names whose first Unihan readings are wrong
+    [InlineData("厦门长沙", "xia4 men2 chang2 sha1")]
     public void TextBecomesToneNumberedPinyin(string text, string expected) =>
         Assert.Equal(expected, s_pinyin.ToSpeechInput(text));
 
