@@ -95,20 +95,7 @@ public sealed class PlaceSoundAlikes
         return null;
     }
 
-    /// <summary>One toneless syllable per character, or null when a character has none (Latin letters, digits).</summary>
-    private static string? Sound(string name, PinyinTable pinyin)
-    {
-        var syllables = new string[name.Length];
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (pinyin.Toneless(name[i]) is not { } syllable)
-            {
-                return null;
-            }
-
-            syllables[i] = syllable;
-        }
-
-        return string.Join(' ', syllables);
-    }
+    /// <summary>The toneless syllables of a name, or null when a character has none (Latin letters, digits).</summary>
+    private static string? Sound(string name, PinyinTable pinyin) =>
+        name.All(c => pinyin.Toneless(c) is not null) ? pinyin.ToPinyin(name) : null;
 }

@@ -18,7 +18,8 @@ public sealed class ChineseSegmenter(DomainLexicon lexicon, FrozenSet<string> st
     public static FrozenSet<string> LoadStopWords(string dataDirectory) =>
         LexiconFiles.Lines(Path.Combine(dataDirectory, "lexicon", "stopwords.txt")).ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>SmartCn's own tokens, unfiltered (for tests and the README's measurements).</summary>
+    /// <summary>SmartCn's own tokens, unfiltered (tests, the README's measurements, and whether a string is a dictionary
+    /// word for <see cref="Places.PlaceSoundAlikes"/>).</summary>
     public static IReadOnlyList<string> SmartCnTokens(string text) => [.. new SmartCnTokenizer().Tokenize(text).Select(t => t.Word)];
 
     /// <summary>Segmented words in text order, expansions right after the base token they start in, no duplicates.</summary>
