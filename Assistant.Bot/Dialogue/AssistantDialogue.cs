@@ -157,7 +157,9 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
         {
             case ServiceMatches.Clarify:
                 state.Stage = Stages.ChooseService;
-                state.Choices = [.. matches.Candidates.Where(c => c.IsService).Take(4).Select(c => c.Label)];
+                // Offered in catalog order, not score order: the scores are too close to rank (that is why we ask), and
+                // their order flips with every retraining, while a caller should hear the same menu for the same words.
+                state.Choices = [.. matches.Candidates.Where(c => c.IsService).Take(4).Select(c => c.Label).OrderBy(catalog.Position)];
                 RememberPlace(state, matches.Province, matches.City);
                 return [OfferChoices(state)];
             case ServiceMatches.OutOfScope:

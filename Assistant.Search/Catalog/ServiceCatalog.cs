@@ -6,6 +6,7 @@ namespace Assistant.Search.Catalog;
 public sealed class ServiceCatalog
 {
     private readonly FrozenDictionary<string, ServiceEntry> _byId;
+    private readonly FrozenDictionary<string, int> _positions;
     private readonly FrozenDictionary<string, ProvinceInfo> _provinces;
     private readonly ILookup<string, ItemMatch> _matches;
     private readonly Lazy<FrozenSet<string>> _identifiers;
@@ -18,6 +19,7 @@ public sealed class ServiceCatalog
         ItemMatches = matches;
         ContentHash = contentHash;
         _byId = services.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+        _positions = services.Select((s, i) => (s.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         _identifiers = new(() => services.Select(s => s.Id)
             .Concat(services.Select(s => s.Item).Concat(matches.Select(m => m.Item)).OfType<ItemSource>()
                 .SelectMany(i => new[] { i.Code, i.Url }))
@@ -40,6 +42,10 @@ public sealed class ServiceCatalog
     public IEnumerable<ServiceEntry> CoreServices => Services.Where(s => s.IsCore);
 
     public ServiceEntry? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Where a service stands in the catalog (core services first, in services.json order, which groups them by
+    /// department); unknown ids last.</summary>
+    public int Position(string id) => _positions.GetValueOrDefault(id, int.MaxValue);
 
     /// <summary>
     /// Whether <paramref name="text"/> is exactly one of the catalog's own identifiers: a service id, an item code or

@@ -103,6 +103,10 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
 
         Assert.InRange(choices.Count, 3, 5);
         Assert.Equal("都不是", choices[^1]);
+        // Close candidates come in catalog order, so the menu does not reorder itself with each retrained model.
+        var catalog = fixture.Resources.Catalog;
+        var positions = choices[..^1].Select(name => catalog.Position(catalog.Services.Single(s => s.IsCore && s.Name == name).Id)).ToList();
+        Assert.Equal(positions.Order(), positions);
 
         var answer = await _bot.SayAsync("clarify", "2");
         Assert.Contains(choices[1], answer.AllText());
