@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Assistant.Search;
+using Assistant.Search.Intents;
 using Assistant.Search.Understanding;
 
 namespace Assistant.Api.Evaluation;
@@ -12,7 +13,7 @@ namespace Assistant.Api.Evaluation;
 /// </summary>
 public static class EvalCommand
 {
-    private const string Usage = "usage: eval <test-set.jsonl> --json <out.json> [--report <dir>] [--search-only] [--tune <decision.json>]\n       eval --cross-validate <K> [--json <out.json>]";
+    private const string Usage = "usage: eval <test-set.jsonl> --json <out.json> [--report <dir>] [--search-only] [--tune <decision.json>]\n       eval --cross-validate <K> [--json <out.json>] [--report <dir>]";
 
     // Warm-up before timing (see WarmUp): calls, calls between pauses, and the pause.
     private const int WarmUpCalls = 2000;
@@ -37,10 +38,17 @@ public static class EvalCommand
         using var host = EvalHost.Create(options.Overrides);
         if (options.CrossValidateFolds is { } folds)
         {
-            var result = CrossValidation.Run(host.Resources, folds, output, host.SearchOptions.IntentModelSeed);
+            var examples = TrainingSet.Load(host.Resources.DataPath, host.Resources.Catalog);
+            var result = CrossValidation.Run(host.Resources, examples, folds, output, host.SearchOptions.IntentModelSeed);
             if (options.JsonPath is not null)
             {
                 await File.WriteAllTextAsync(options.JsonPath, JsonSerializer.Serialize(result, s_json), cancellationToken);
+            }
+
+            if (options.ReportDirectory is not null)
+            {
+                var page = HtmlReport.Write(options.ReportDirectory, result.Report, $"{folds}-fold cross-validation, training data");
+                await output.WriteLineAsync($"report: {page}");
             }
 
             return 0;

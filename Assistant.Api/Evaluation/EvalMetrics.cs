@@ -41,7 +41,8 @@ public sealed record EvalError(
     [property: JsonPropertyName("expected")] string Expected,
     [property: JsonPropertyName("predicted")] string Predicted,
     [property: JsonPropertyName("score")] double Score,
-    [property: JsonPropertyName("what")] string What);
+    [property: JsonPropertyName("what")] string What,
+    [property: JsonPropertyName("source"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source = null);
 
 /// <summary>Computes the report from predictions.</summary>
 public static class EvalMetrics
@@ -120,15 +121,15 @@ public static class EvalMetrics
         {
             if (p.Label != p.Case.Expected)
             {
-                yield return new EvalError(p.Case.Line, p.Case.Text, p.Case.Expected, p.Label, Round(p.Score), "label");
+                yield return new EvalError(p.Case.Line, p.Case.Text, p.Case.Expected, p.Label, Round(p.Score), "label", p.Case.Source);
             }
             else if (p.Case.Province is not null && p.Province != p.Case.Province)
             {
-                yield return new EvalError(p.Case.Line, p.Case.Text, "province " + p.Case.Province, "province " + (p.Province ?? "none"), Round(p.Score), "province");
+                yield return new EvalError(p.Case.Line, p.Case.Text, "province " + p.Case.Province, "province " + (p.Province ?? "none"), Round(p.Score), "province", p.Case.Source);
             }
             else if (p.Case.ToProvince is not null && p.ToProvince != p.Case.ToProvince)
             {
-                yield return new EvalError(p.Case.Line, p.Case.Text, "to_province " + p.Case.ToProvince, "to_province " + (p.ToProvince ?? "none"), Round(p.Score), "to_province");
+                yield return new EvalError(p.Case.Line, p.Case.Text, "to_province " + p.Case.ToProvince, "to_province " + (p.ToProvince ?? "none"), Round(p.Score), "to_province", p.Case.Source);
             }
         }
     }

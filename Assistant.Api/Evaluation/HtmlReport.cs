@@ -47,7 +47,7 @@ internal static class HtmlReport
         foreach (var error in report.Errors)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{error.Line}</td><td class=l>{E(error.Text)}</td><td class=l>{E(error.Expected)}</td><td class=l>{E(error.Predicted)}</td><td>{error.Score:0.00}</td></tr>");
+                $"<tr><td>{E(error.Source is null ? $"{error.Line}" : $"{error.Source}:{error.Line}")}</td><td class=l>{E(error.Text)}</td><td class=l>{E(error.Expected)}</td><td class=l>{E(error.Predicted)}</td><td>{error.Score:0.00}</td></tr>");
         }
 
         html.Append("</table></body></html>\n");
@@ -82,13 +82,21 @@ internal static class HtmlReport
         html.Append("</table>");
     }
 
-    private static IEnumerable<(string, string)> Metrics(EvalReport r) =>
-    [
-        ("intent_accuracy", F(r.IntentAccuracy)), ("service_top1", F(r.ServiceTop1)), ("service_top3", F(r.ServiceTop3)),
-        ("service_mrr", F(r.ServiceMrr)), ("macro_f1", F(r.MacroF1)), ("oos_precision", F(r.OosPrecision)), ("oos_recall", F(r.OosRecall)),
-        ("province_accuracy", F(r.ProvinceAccuracy)), ("to_province_accuracy", F(r.ToProvinceAccuracy)), ("clarify_rate", F(r.ClarifyRate)),
-        ("latency p50 / p95 / p99 ms", string.Join(" / ", r.LatencyMs.Values.Select(v => v.ToString("0.000", CultureInfo.InvariantCulture)))),
-    ];
+    private static (string, string)[] Metrics(EvalReport r)
+    {
+        (string, string)[] intents =
+        [
+            ("intent_accuracy", F(r.IntentAccuracy)), ("service_top1", F(r.ServiceTop1)), ("service_top3", F(r.ServiceTop3)),
+            ("service_mrr", F(r.ServiceMrr)), ("macro_f1", F(r.MacroF1)), ("oos_precision", F(r.OosPrecision)), ("oos_recall", F(r.OosRecall)),
+        ];
+        // Training examples carry no places and are not timed: cross-validation reports the classifier alone.
+        return r.Mode.StartsWith(CrossValidation.Mode, StringComparison.Ordinal) ? intents :
+        [
+            .. intents,
+            ("province_accuracy", F(r.ProvinceAccuracy)), ("to_province_accuracy", F(r.ToProvinceAccuracy)), ("clarify_rate", F(r.ClarifyRate)),
+            ("latency p50 / p95 / p99 ms", string.Join(" / ", r.LatencyMs.Values.Select(v => v.ToString("0.000", CultureInfo.InvariantCulture)))),
+        ];
+    }
 
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 

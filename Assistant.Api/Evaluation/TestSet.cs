@@ -2,8 +2,10 @@ using System.Text.Json;
 
 namespace Assistant.Api.Evaluation;
 
-/// <summary>One case of a test set (../shared/eval/FORMAT.md).</summary>
-public sealed record TestCase(int Line, string Text, string? Service, string? Intent, string? Province, string? ToProvince, string Channel)
+/// <summary>One case of a test set (../shared/eval/FORMAT.md), or a held-out training example in cross-validation.</summary>
+/// <param name="Source">The file the case is from, when a report spans several (cross-validation); null for a test set.</param>
+public sealed record TestCase(int Line, string Text, string? Service, string? Intent, string? Province, string? ToProvince, string Channel,
+    string? Source = null)
 {
     /// <summary>The expected label: the service id, or the non-service intent.</summary>
     public string Expected => Service ?? Intent!;

@@ -4,7 +4,9 @@ using Assistant.Search.Text;
 namespace Assistant.Search.Intents;
 
 /// <summary>One labelled utterance.</summary>
-public sealed record LabelledText(string Text, string Label);
+/// <param name="Source">Where it was written: a training file's name, or services.json for a catalog name or alias.</param>
+/// <param name="Line">Its 1-based line in that file (0 for the catalog).</param>
+public sealed record LabelledText(string Text, string Label, string? Source = null, int Line = 0);
 
 /// <summary>
 /// The classifier's training data: every <c>data/training/*.tsv</c> (text TAB label) plus each core service's
@@ -12,6 +14,9 @@ public sealed record LabelledText(string Text, string Label);
 /// </summary>
 public static class TrainingSet
 {
+    /// <summary>The <see cref="LabelledText.Source"/> of the catalog's names and aliases.</summary>
+    public const string CatalogSource = "services.json";
+
     public static IReadOnlyList<LabelledText> Load(string dataPath, ServiceCatalog catalog)
     {
         var examples = new List<LabelledText>();
@@ -26,14 +31,14 @@ public static class TrainingSet
                     throw new InvalidDataException($"{file}:{number}: expected 'text<TAB>label' with a known label, got '{line}'");
                 }
 
-                examples.Add(new LabelledText(parts[0].Trim(), parts[1].Trim()));
+                examples.Add(new LabelledText(parts[0].Trim(), parts[1].Trim(), Path.GetFileName(file), number));
             }
         }
 
         foreach (var service in catalog.CoreServices)
         {
-            examples.Add(new LabelledText(service.Name, service.Id));
-            examples.AddRange(service.Aliases.Select(a => new LabelledText(a, service.Id)));
+            examples.Add(new LabelledText(service.Name, service.Id, CatalogSource));
+            examples.AddRange(service.Aliases.Select(a => new LabelledText(a, service.Id, CatalogSource)));
         }
 
         return examples;
