@@ -3,7 +3,8 @@ namespace Assistant.Search.Text;
 /// <summary>The three views of a text that search and classification share.</summary>
 /// <param name="Words">Segmented words with domain-term expansion.</param>
 /// <param name="Bigrams">Overlapping Han character bigrams (robust to segmentation differences).</param>
-/// <param name="Pinyin">Overlapping toneless syllable bigrams (robust to speech-recognition homophones).</param>
+/// <param name="Pinyin">Overlapping toneless syllable bigrams (robust to speech-recognition homophones, and to pinyin
+/// typed without choosing characters).</param>
 public sealed record TextFeatures(IReadOnlyList<string> Words, IReadOnlyList<string> Bigrams, IReadOnlyList<string> Pinyin);
 
 /// <summary>Computes <see cref="TextFeatures"/> for a normalized text, the same way for documents and queries.</summary>
@@ -45,13 +46,75 @@ public sealed class FeatureExtractor(ChineseSegmenter segmenter, PinyinTable pin
                 grams.Add(syllables[0]);
             }
 
-            for (var i = 0; i + 1 < syllables.Length; i++)
-            {
-                grams.Add(syllables[i] + "_" + syllables[i + 1]);
-            }
+            AddBigrams(grams, syllables);
+        }
+
+        foreach (var syllables in TypedPinyin(text))
+        {
+            AddBigrams(grams, syllables);
         }
 
         return grams;
+    }
+
+    private static void AddBigrams(List<string> grams, IReadOnlyList<string> syllables)
+    {
+        for (var i = 0; i + 1 < syllables.Count; i++)
+        {
+            grams.Add(syllables[i] + "_" + syllables[i + 1]);
+        }
+    }
+
+    /// <summary>
+    /// Pinyin typed without choosing characters (jiazhao diule, laodong zhongcai): each run of Latin words that are all
+    /// pinyin, as one syllable sequence, so it meets the same syllable bigrams as 驾照丢了. A run of one syllable gives
+    /// none: alone it is as likely an English word or a letter (a, can, hi).
+    /// </summary>
+    private List<List<string>> TypedPinyin(string text)
+    {
+        var runs = new List<List<string>>();
+        var run = new List<string>();
+        void EndRun()
+        {
+            if (run.Count > 1)
+            {
+                runs.Add(run);
+            }
+
+            run = [];
+        }
+
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsAsciiLetterLower(text[i]))
+            {
+                if (text[i] != ' ')
+                {
+                    EndRun();    // words joined by spaces stay one run; anything else ends it
+                }
+
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiLetterLower(text[i]))
+            {
+                i++;
+            }
+
+            if (pinyin.Syllables(text[start..i]) is { } syllables)
+            {
+                run.AddRange(syllables);
+            }
+            else
+            {
+                EndRun();
+            }
+        }
+
+        EndRun();
+        return runs;
     }
 
     private static IEnumerable<string> HanRuns(string text)

@@ -34,4 +34,34 @@ public sealed class ChineseSegmenterTests(AssistantFixture fixture)
         Assert.Equal(features.PinyinBigrams("公积金"), features.PinyinBigrams("公鸡金"));
         Assert.Equal(["she_bao", "bao_ka"], features.PinyinBigrams("社保咔"));
     }
+
+    [Theory]
+    [InlineData("jiazhao", "jia zhao")]
+    [InlineData("xianggang", "xiang gang")]
+    [InlineData("xian", "xian")]
+    [InlineData("gongzufang", "gong zu fang")]
+    [InlineData("nvxu", "nv xu")]
+    [InlineData("hello", null)]
+    [InlineData("id", null)]
+    [InlineData("hm", null)]
+    public void TypedPinyinSplitsIntoSyllables(string word, string? expected) =>
+        Assert.Equal(expected, fixture.Resources.Features.PinyinTable.Syllables(word) is { } s ? string.Join(' ', s) : null);
+
+    [Theory]
+    [InlineData("jiazhao diule", "驾照丢了")]
+    [InlineData("laodong zhongcai", "劳动仲裁")]
+    [InlineData("shebaoka", "社保卡")]
+    public void PinyinTypedWithoutCharactersMeetsTheWordsSyllables(string typed, string written)
+    {
+        var features = fixture.Resources.Features;
+        Assert.Equal(features.PinyinBigrams(written), features.PinyinBigrams(typed));
+    }
+
+    [Theory]
+    [InlineData("hello 你好")]       // not pinyin
+    [InlineData("thank you")]        // you alone is a syllable, but a one-syllable run gives nothing
+    [InlineData("jia2zhao")]         // a digit ends the run, leaving single syllables
+    public void EnglishAndBrokenRunsGiveNoTypedPinyin(string text) =>
+        Assert.Equal(fixture.Resources.Features.PinyinBigrams(new string([.. text.Where(FeatureExtractor.IsHan)])),
+            fixture.Resources.Features.PinyinBigrams(text));
 }
