@@ -9,12 +9,32 @@ namespace Assistant.Bot.Dialogue;
 /// <summary>Choosing among candidates, asking where, and the answer with the provincial page.</summary>
 public sealed partial class AssistantDialogue
 {
-    private BotReply OfferChoices(DialogueState state)
+    private const int MaxProvincialItems = 3;
+
+    /// <summary>The provincial long-tail items among the candidates of a text judged out of scope (search puts them
+    /// there only on a strong match of their titles), best first.</summary>
+    private List<string> ProvincialItems(ServiceMatches matches) =>
+        [.. matches.Candidates.Where(c => c.IsService && catalog.Find(c.Label) is { IsCore: false })
+            .Take(MaxProvincialItems).Select(c => c.Label)];
+
+    /// <summary>How a choice is named on its button and matched when said: a provincial item with its area, since
+    /// the same title exists in many places.</summary>
+    private string ChoiceName(string id) => catalog.Find(id) switch
     {
-        var names = state.Choices.Select(id => catalog.Find(id)?.Name ?? id).ToList();
-        var spoken = DialogueTexts.Clarify + string.Concat(names.Select((n, i) => $"{i + 1}，{n}；")) + "都不是，请说都不是。";
+        { Item: { } item } entry => $"{entry.Name}（{item.AreaName}）",
+        { } entry => entry.Name,
+        null => id,
+    };
+
+    private static bool IsSaid(string name, string text) =>
+        ReplyRecognizers.Clean(text) == ReplyRecognizers.Clean(name) || text.Contains(name, StringComparison.Ordinal);
+
+    private BotReply OfferChoices(DialogueState state, string prompt = DialogueTexts.Clarify)
+    {
+        var names = state.Choices.Select(ChoiceName).ToList();
+        var spoken = prompt + string.Concat(names.Select((n, i) => $"{i + 1}，{n}；")) + "都不是，请说都不是。";
         var buttons = names.Select((n, i) => CardAction.ImBack($"{i + 1}. {n}", n)).Append(CardAction.ImBack("都不是")).ToList();
-        return new BotReply(DialogueTexts.Clarify)
+        return new BotReply(prompt)
         {
             Card = new HeroCard("请选择要办理的服务", null, null, buttons), Spoken = spoken, ExpectsInput = true,
         };
@@ -30,8 +50,7 @@ public sealed partial class AssistantDialogue
 
         var chosen = ReplyRecognizers.ChoiceNumber(input.Text) is { } n && n >= 1 && n <= state.Choices.Count
             ? state.Choices[n - 1]
-            : state.Choices.FirstOrDefault(id => catalog.Find(id)?.Name is { } name
-                && (ReplyRecognizers.Clean(input.Text) == ReplyRecognizers.Clean(name) || input.Text.Contains(name, StringComparison.Ordinal)));
+            : state.Choices.FirstOrDefault(id => IsSaid(ChoiceName(id), input.Text) || catalog.Find(id) is { } entry && IsSaid(entry.Name, input.Text));
         if (chosen is null || catalog.Find(chosen) is not { } service)
         {
             // Not one of the offered choices: the citizen said something new.
@@ -149,10 +168,16 @@ public sealed partial class AssistantDialogue
             text.Append(CultureInfo.InvariantCulture, $"需要准备：{string.Join("、", materials)}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"办理方式：{guide.Mode}；办理地点：{guide.Where}\n");
-        if (!elder)
+        // A provincial item's list gives neither how nor where nor 跨省通办: say only what the catalog knows.
+        var how = new[] { guide.Mode.Length > 0 ? "办理方式：" + guide.Mode : null, guide.Where.Length > 0 ? "办理地点：" + guide.Where : null };
+        if (how.Any(part => part is not null))
         {
-            text.Append(guide.CrossProvince ? "支持跨省通办，可以在异地申请。\n" : "暂不支持跨省通办，请在当地办理。\n");
+            text.Append(string.Join("；", how.OfType<string>())).Append('\n');
+        }
+
+        if (!elder && guide.CrossProvince is { } crossProvince)
+        {
+            text.Append(crossProvince ? "支持跨省通办，可以在异地申请。\n" : "暂不支持跨省通办，请在当地办理。\n");
         }
 
         text.Append(PageSentence(guide, page, hotline));
@@ -170,7 +195,7 @@ public sealed partial class AssistantDialogue
     };
 
     private static string CardSubtitle(ServiceGuide guide, ServicePage page) =>
-        string.Join(" · ", new[] { guide.ProvinceName, page.App, guide.CrossProvince ? "跨省通办" : null }.Where(s => s is not null));
+        string.Join(" · ", new[] { guide.ProvinceName, page.App, guide.CrossProvince == true ? "跨省通办" : null }.Where(s => s is not null));
 
     private static List<CardAction> PageButtons(ServiceGuide guide, ServicePage page)
     {

@@ -162,6 +162,13 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
                 state.Choices = [.. matches.Candidates.Where(c => c.IsService).Take(4).Select(c => c.Label).OrderBy(catalog.Position)];
                 RememberPlace(state, matches.Province, matches.City);
                 return [OfferChoices(state)];
+            case ServiceMatches.OutOfScope when ProvincialItems(matches) is { Count: > 0 } items:
+                // None of the core services, but search matched provincial items by their titles (烟草专卖零售许可,
+                // 护士执业注册): those stay reachable, offered like a clarification with 都不是 as the way out.
+                state.Stage = Stages.ChooseService;
+                state.Choices = items;
+                RememberPlace(state, matches.Province, matches.City);
+                return [OfferChoices(state, DialogueTexts.OutOfScopeItems)];
             case ServiceMatches.OutOfScope:
                 return [new(DialogueTexts.OutOfScope + DialogueTexts.Examples + "也可以说“转人工”。")
                 {

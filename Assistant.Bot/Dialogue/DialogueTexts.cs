@@ -8,6 +8,7 @@ public static class DialogueTexts
     public const string Examples = "比如：“我身份证丢了”“我想办社保卡”“公积金怎么取”。";
     public const string OutOfScope = "抱歉，这个问题不在我能帮您办理的政务服务范围内。我可以帮您查找办事服务和办理入口。";
     public const string Clarify = "您想办的是下面哪一项？请点选或说序号。";
+    public const string OutOfScopeItems = "这件事不在我能帮您办理的常见服务里，不过找到了相关的地方办事事项。您要找的是下面哪一项？请点选或说序号。";
     public const string NoneOfThese = "好的，请换个说法告诉我您要办的事，比如说说是什么证件、什么待遇。";
     public const string AnythingElse = "还有其他需要办的吗？";
     public const string Restarted = "好的，已重新开始。请说说您要办什么事。";

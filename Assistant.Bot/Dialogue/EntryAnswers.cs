@@ -30,13 +30,19 @@ public static partial class EntryAnswers
             {
                 "全程网办" => "可以全程在网上办，不用跑现场。",
                 "现场" => "这项要到现场办理。",
+                "" => "服务目录没有收录这项的办理方式，请以办事页面的说明为准。",
                 _ => $"办理方式是{guide.Mode}：一般先在网上或App上预约、填报，再到现场办。",
             });
         }
 
         if (ElsewhereAsked().IsMatch(question))
         {
-            parts.Add(guide.CrossProvince ? "这项支持跨省通办，可以在异地申请。" : "这项没有列入跨省通办，一般要在受理地办理。");
+            parts.Add(guide.CrossProvince switch
+            {
+                true => "这项支持跨省通办，可以在异地申请。",
+                false => "这项没有列入跨省通办，一般要在受理地办理。",
+                null => "服务目录没有收录这项能否跨省通办，请以办事页面的说明为准。",
+            });
         }
 
         if (TimeOrFeeAsked().IsMatch(question))

@@ -51,7 +51,7 @@ public sealed class AssistantSkills(QueryUnderstander understander, SearchResour
         var provinceCode = service.Province ?? province;
         var page = catalog.PageFor(service, provinceCode, city);
         return new ServiceGuide(service.Id, service.Name, service.Description, service.Materials, service.Mode, service.Where,
-            service.Department, service.CrossProvince, service.TransferSide, provinceCode, catalog.Province(provinceCode)?.Name,
+            service.Department, service.IsCore ? service.CrossProvince : null, service.TransferSide, provinceCode, catalog.Province(provinceCode)?.Name,
             page, NeedsPlace: page is null);
     }
 

@@ -34,7 +34,7 @@ public static class ModelPrompts
         text.Append("办理方式：").AppendLine(guide.Mode);
         text.Append("办理地点：").AppendLine(guide.Where);
         text.Append("受理部门：").AppendLine(guide.Department);
-        text.Append("跨省通办：").AppendLine(guide.CrossProvince ? "支持" : "不支持");
+        text.Append("跨省通办：").AppendLine(guide.CrossProvince switch { true => "支持", false => "不支持", null => "（目录未收录）" });
         if (guide.TransferSide is not null)
         {
             text.Append("受理方：").AppendLine(guide.TransferSide);

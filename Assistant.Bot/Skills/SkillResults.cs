@@ -31,7 +31,9 @@ public sealed record ServiceMatches(string Text, string Normalized, IReadOnlyLis
 public sealed record PlaceResolution(string ProvinceCode, string ProvinceName, string? CityCode, string? CityName);
 
 /// <summary>A service's guide for one province: what to bring, how and where, and the page to open.</summary>
+/// <param name="CrossProvince">Whether it can be done from another province (跨省通办); null for a provincial item,
+/// whose list does not say.</param>
 /// <param name="NeedsPlace">True when the page depends on the province and none was given.</param>
 public sealed record ServiceGuide(string Id, string Name, string Description, IReadOnlyList<string> Materials, string Mode,
-    string Where, string Department, bool CrossProvince, string? TransferSide, string? ProvinceCode, string? ProvinceName,
+    string Where, string Department, bool? CrossProvince, string? TransferSide, string? ProvinceCode, string? ProvinceName,
     ServicePage? Page, bool NeedsPlace);

@@ -114,6 +114,28 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task AMatterOnlyAProvinceListsIsOfferedAsItsItemsThenAnsweredWithTheItemsPage()
+    {
+        // 渔业捕捞许可 is none of the core services, but Sichuan Guang'an's item list has it.
+        var offer = await _bot.SayAsync("item", "渔业捕捞许可证怎么办");
+        Assert.Contains("不在我能帮您办理的常见服务里", offer.AllText());
+        var choices = offer.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
+        Assert.Equal("都不是", choices[^1]);
+        Assert.Contains("渔业捕捞", choices[0]);
+        Assert.EndsWith("）", choices[0]);    // the item's area, since the same title exists in many places
+
+        var answer = await _bot.SayAsync("item", "1");
+        Assert.Contains("为您找到：渔业捕捞", answer.AllText());
+        Assert.Contains("请您对本次服务进行评价", answer.AllText());
+        // The item list says neither how nor where nor whether it is 跨省通办: nothing is made up or left blank.
+        Assert.DoesNotContain("办理方式：；", answer.AllText());
+        Assert.DoesNotContain("跨省通办", answer.AllText());
+
+        var elsewhere = await _bot.SayAsync("item", "可以在外地办吗");
+        Assert.Contains("服务目录没有收录这项能否跨省通办", elsewhere.AllText());
+    }
+
+    [Fact]
     public async Task OutOfScopeSaysWhatWeCanDoWithExamples()
     {
         var replies = await _bot.SayAsync("oos", "帮我推荐一部好看的电影");
