@@ -48,36 +48,47 @@ public sealed class PinyinTable
 
     /// <summary>
     /// A lower-case Latin word typed as toneless pinyin, split into syllables (jiazhao → jia zhao, gongzufang → gong zu
-    /// fang; v for ü as in the table), or null when it is not pinyin throughout (hello, id). Longer syllables are tried
-    /// first with backtracking, so xian stays one syllable and xianggang still splits.
+    /// fang; v for ü as in the table), or null when it is not pinyin throughout (hello, id). At each point the longest
+    /// syllable after which the rest still splits is taken, so xian stays one syllable and xianggang still splits.
+    /// Linear in the word's length, without recursion: a text of any length is safe here.
     /// </summary>
     public string[]? Syllables(string word)
     {
-        var syllables = new List<string>();
-        return Split(word, 0, syllables) ? [.. syllables] : null;
-    }
-
-    private bool Split(string word, int start, List<string> syllables)
-    {
-        if (start == word.Length)
+        // splits[i]: the rest of the word from i splits into syllables. Filled from the end.
+        var splits = new bool[word.Length + 1];
+        splits[word.Length] = true;
+        for (var start = word.Length - 1; start >= 0; start--)
         {
-            return syllables.Count > 0;
+            splits[start] = LongestSyllable(word, start, splits) > 0;
         }
 
+        if (word.Length == 0 || !splits[0])
+        {
+            return null;
+        }
+
+        var syllables = new List<string>();
+        for (var start = 0; start < word.Length;)
+        {
+            var length = LongestSyllable(word, start, splits);
+            syllables.Add(word.Substring(start, length));
+            start += length;
+        }
+
+        return [.. syllables];
+    }
+
+    /// <summary>The longest syllable at <paramref name="start"/> after which the rest splits, or 0.</summary>
+    private int LongestSyllable(string word, int start, bool[] splits)
+    {
         for (var length = Math.Min(MaxSyllable, word.Length - start); length >= 1; length--)
         {
-            if (_syllables.Contains(word.AsSpan(start, length)))
+            if (splits[start + length] && _syllables.Contains(word.AsSpan(start, length)))
             {
-                syllables.Add(word.Substring(start, length));
-                if (Split(word, start + length, syllables))
-                {
-                    return true;
-                }
-
-                syllables.RemoveAt(syllables.Count - 1);
+                return length;
             }
         }
 
-        return false;
+        return 0;
     }
 }

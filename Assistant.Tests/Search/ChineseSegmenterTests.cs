@@ -47,6 +47,24 @@ public sealed class ChineseSegmenterTests(AssistantFixture fixture)
     public void TypedPinyinSplitsIntoSyllables(string word, string? expected) =>
         Assert.Equal(expected, fixture.Resources.Features.PinyinTable.Syllables(word) is { } s ? string.Join(' ', s) : null);
 
+    [Fact]
+    public async Task ALongWordThatAlmostSplitsIsRejectedWithoutTryingEverySplit()
+    {
+        // 200 × xian (xian or xi an each time) and a q: 2^200 splits to try without remembering dead ends. The timeout
+        // only stops a hang; it measures nothing.
+        var word = string.Concat(Enumerable.Repeat("xian", 200)) + "q";
+        var split = await Task.Run(() => fixture.Resources.Features.PinyinTable.Syllables(word)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Null(split);
+    }
+
+    [Fact]
+    public void AVeryLongWordIsSplitWithoutRecursion()
+    {
+        // 200,000 syllables: a recursive split would overflow the stack and take the process down.
+        var word = string.Concat(Enumerable.Repeat("a", 200_000));
+        Assert.Equal(200_000, fixture.Resources.Features.PinyinTable.Syllables(word)?.Length);
+    }
+
     [Theory]
     [InlineData("jiazhao diule", "驾照丢了")]
     [InlineData("laodong zhongcai", "劳动仲裁")]
