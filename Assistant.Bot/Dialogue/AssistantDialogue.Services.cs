@@ -9,6 +9,9 @@ namespace Assistant.Bot.Dialogue;
 /// <summary>Choosing among candidates, asking where, and the answer with the provincial page.</summary>
 public sealed partial class AssistantDialogue
 {
+    [System.Text.RegularExpressions.GeneratedRegex("[^省市区县]*[省市区县]?$")]
+    private static partial System.Text.RegularExpressions.Regex LastAreaUnit();
+
     private const int MaxProvincialItems = 3;
 
     /// <summary>The provincial long-tail items among the candidates of a text judged out of scope (search puts them
@@ -18,10 +21,11 @@ public sealed partial class AssistantDialogue
             .Take(MaxProvincialItems).Select(c => c.Label)];
 
     /// <summary>How a choice is named on its button and matched when said: a provincial item with its area, since
-    /// the same title exists in many places.</summary>
+    /// the same title exists in many places. The area's last unit only (广安区 of 四川省广安市广安区): a button shows
+    /// one line on a phone, and the answer names the whole area.</summary>
     private string ChoiceName(string id) => catalog.Find(id) switch
     {
-        { Item: { } item } entry => $"{entry.Name}（{item.AreaName}）",
+        { Item: { } item } entry => $"{entry.Name}（{LastAreaUnit().Match(item.AreaName).Value}）",
         { } entry => entry.Name,
         null => id,
     };
