@@ -12,14 +12,6 @@ public sealed partial class AssistantDialogue
     [System.Text.RegularExpressions.GeneratedRegex("[^省市区县]*[省市区县]?$")]
     private static partial System.Text.RegularExpressions.Regex LastAreaUnit();
 
-    private const int MaxProvincialItems = 3;
-
-    /// <summary>The provincial long-tail items among the candidates of a text judged out of scope (search puts them
-    /// there only on a strong match of their titles), best first.</summary>
-    private List<string> ProvincialItems(ServiceMatches matches) =>
-        [.. matches.Candidates.Where(c => c.IsService && catalog.Find(c.Label) is { IsCore: false })
-            .Take(MaxProvincialItems).Select(c => c.Label)];
-
     /// <summary>How a choice is named on its button and matched when said: a provincial item with its area, since
     /// the same title exists in many places. The area's last unit only (广安区 of 四川省广安市广安区): a button shows
     /// one line on a phone, and the answer names the whole area.</summary>

@@ -162,7 +162,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
                 state.Choices = [.. matches.Candidates.Where(c => c.IsService).Take(4).Select(c => c.Label).OrderBy(catalog.Position)];
                 RememberPlace(state, matches.Province, matches.City);
                 return [OfferChoices(state)];
-            case ServiceMatches.OutOfScope when ProvincialItems(matches) is { Count: > 0 } items:
+            case ServiceMatches.OutOfScope when ProvincialItemOffer.Choose(matches) is { Count: > 0 } items:
                 // None of the core services, but search matched provincial items by their titles (烟草专卖零售许可,
                 // 护士执业注册): those stay reachable, offered like a clarification with 都不是 as the way out.
                 state.Stage = Stages.ChooseService;

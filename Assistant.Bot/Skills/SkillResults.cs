@@ -5,7 +5,8 @@ namespace Assistant.Bot.Skills;
 
 /// <summary>What find_services returns: the understanding of a text, with the decision as a word.</summary>
 public sealed record ServiceMatches(string Text, string Normalized, IReadOnlyList<string> Tokens, string Label,
-    double Confidence, string Decision, IReadOnlyList<Candidate> Candidates, string? Province, string? City, string? ToProvince)
+    double Confidence, string Decision, IReadOnlyList<Candidate> Candidates, string? Province, string? City, string? ToProvince,
+    IReadOnlyList<MatchedItem> Items)
 {
     public const string Answer = "answer";
     public const string Clarify = "clarify";
@@ -24,7 +25,7 @@ public sealed record ServiceMatches(string Text, string Normalized, IReadOnlyLis
             Search.Understanding.Decision.Clarify => Clarify,
             _ => OutOfScope,
         }, [.. understanding.Candidates.Where((c, i) => i == 0 || c.Score >= MinCandidateConfidence)],
-        understanding.Province, understanding.City, understanding.ToProvince);
+        understanding.Province, understanding.City, understanding.ToProvince, understanding.Items);
 }
 
 /// <summary>A place resolved to its province and, when named, city.</summary>

@@ -13,6 +13,10 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
     public const int SearchDepth = 10;
     private const int MaxClarify = 4;
 
+    /// <summary>An item counts as matched when it scores at least this share of the best item: the titles that say
+    /// what was asked (烟草专卖零售许可证新办 258) and not those sharing a word or two (烟花爆竹经营许可证 53).</summary>
+    private const double ItemShareOfBest = 0.5;
+
     public DecisionPolicy Policy => policy;
 
     public CatalogSearch Search => search;
@@ -44,7 +48,16 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
         var analyzed = evidence.Analyzed;
         var (province, toProvince) = PlaceRoles.Resolve(analyzed.Normalized.Canonical, analyzed.Places, top.IsService ? transferSide : null);
         return new Understanding(evidence.Text, analyzed.Normalized.Core, analyzed.Features.Words, label, top.Score, decision,
-            candidates, province, analyzed.Location?.CityCode, toProvince);
+            candidates, province, analyzed.Location?.CityCode, toProvince, MatchedItems(evidence.Hits, with));
+    }
+
+    /// <summary>Provincial items whose own search score reaches <see cref="DecisionPolicy.LongTailMinimumHit"/> and
+    /// <see cref="ItemShareOfBest"/> of the best item's, best first.</summary>
+    private static List<MatchedItem> MatchedItems(IReadOnlyList<Indexing.ServiceHit> hits, DecisionPolicy with)
+    {
+        var items = hits.Where(h => !h.Service.IsCore && h.Score >= with.LongTailMinimumHit).OrderByDescending(h => h.Score).ToList();
+        return [.. items.Where(h => h.Score >= items[0].Score * ItemShareOfBest)
+            .Select(h => new MatchedItem(h.Service.Id, h.Service.Name, h.Service.Province, Math.Round(h.Score, 1)))];
     }
 
     /// <summary>The fused ranking: depends only on the fusion settings of <paramref name="with"/> (weights, temperature,

@@ -16,10 +16,15 @@ public enum Decision
 /// <summary>A ranked candidate: a service id or a non-service intent.</summary>
 public sealed record Candidate(string Label, string? Name, double Score, bool IsService);
 
+/// <summary>A provincial long-tail item that search matched by its title, with its BM25 score.</summary>
+public sealed record MatchedItem(string Id, string Name, string? Province, double SearchScore);
+
 /// <summary>Everything the understanding step found in one text.</summary>
 /// <param name="Label">A service id, a non-service intent (greeting, …) or <c>out_of_scope</c>.</param>
 /// <param name="Province">Where the citizen is or wants it done (two digits).</param>
 /// <param name="ToProvince">For transfers: the province whose office handles the application.</param>
+/// <param name="Items">Provincial items search matched strongly, best first, whatever the decision: the classifier
+/// never saw them, so they stay reachable even when the text is out of scope for it.</param>
 public sealed record Understanding(
     string Text,
     string Normalized,
@@ -30,7 +35,8 @@ public sealed record Understanding(
     IReadOnlyList<Candidate> Candidates,
     string? Province,
     string? City,
-    string? ToProvince)
+    string? ToProvince,
+    IReadOnlyList<MatchedItem> Items)
 {
     public const string OutOfScopeLabel = "out_of_scope";
 

@@ -120,9 +120,8 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
         var offer = await _bot.SayAsync("item", "渔业捕捞许可证怎么办");
         Assert.Contains("不在我能帮您办理的常见服务里", offer.AllText());
         var choices = offer.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
-        Assert.Equal("都不是", choices[^1]);
-        Assert.Contains("渔业捕捞", choices[0]);
-        Assert.EndsWith("）", choices[0]);    // the item's area, since the same title exists in many places
+        // The item that issues the licence first, named with its area; changing it second; no information page.
+        Assert.Equal(["渔业捕捞许可审批（广安区）", "渔业捕捞许可证变更（广安区）", "都不是"], choices);
 
         var answer = await _bot.SayAsync("item", "1");
         Assert.Contains("为您找到：渔业捕捞", answer.AllText());
@@ -133,6 +132,18 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
 
         var elsewhere = await _bot.SayAsync("item", "可以在外地办吗");
         Assert.Contains("服务目录没有收录这项能否跨省通办", elsewhere.AllText());
+    }
+
+    [Theory]
+    [InlineData("你是医生吗")]                  // a title matches (乡村医生执业注销), but nothing is asked to be done
+    [InlineData("打一下公司张总的电话")]          // 电话咨询 is an information page, and nothing is asked to be done
+    [InlineData("我在杭州，渔业捕捞许可证怎么办")]  // the only such item is Sichuan's: no page of another province
+    public async Task NoProvincialItemIsOfferedWhenItWouldNotHelp(string text)
+    {
+        var replies = await _bot.SayAsync("no-item-" + text.Length, text);
+
+        Assert.Contains("不在我能帮您办理的政务服务范围内", replies.AllText());
+        Assert.Empty(replies.CardButtons());
     }
 
     [Fact]

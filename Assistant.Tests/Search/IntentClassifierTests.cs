@@ -137,6 +137,18 @@ public sealed class IntentClassifierTests(AssistantFixture fixture)
         var understanding = fixture.Understander.Understand(text);
 
         Assert.All(understanding.Candidates, c => Assert.False(fixture.Resources.Catalog.Find(c.Label) is { IsCore: false }, c.Label));
+        Assert.Empty(understanding.Items);
+    }
+
+    [Fact]
+    public void ItemsNamedByTheirTitleAreListedAndThoseSharingAWordAreNot()
+    {
+        var understanding = fixture.Understander.Understand("渔业捕捞许可证怎么办");
+
+        // 变更 206 and 审批 117 reach half the best item's score; 渔业捕捞标准查询 (93) and 指导海洋与渔业科技… (43) do not.
+        var names = understanding.Items.Select(i => i.Name).ToList();
+        Assert.Equal(["渔业捕捞许可证变更", "渔业捕捞许可审批"], names);
+        Assert.All(understanding.Items, i => Assert.Equal("51", i.Province));
     }
 
     [Theory]

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Assistant.Bot.Skills;
+
+namespace Assistant.Bot.Dialogue;
+
+/// <summary>
+/// Which provincial long-tail items to offer for a text judged out of scope (none of the core services). The
+/// understanding step lists the items search matched strongly by title (<see cref="ServiceMatches.Items"/>), but a
+/// title can match an everyday question as well (你是医生吗 matches 乡村医生执业注销, 打一下张总的电话 matches 电话咨询). So an
+/// item is offered only when
+/// <list type="bullet">
+/// <item>the citizen asks to do something (办, 申请, 许可, 证, 登记, 备案, 注册, 手续…), not about something;</item>
+/// <item>it is a procedure, not an information page (查询, 指引, 咨询, 公布);</item>
+/// <item>it is in the province the citizen named, if they named one (a Zhejiang citizen gets no Sichuan page).</item>
+/// </list>
+/// Items that change, renew or end a licence (变更, 延续, 注销, 补办…) come after the one that issues it unless the
+/// citizen said that word: 烟草专卖零售许可证怎么办 is asking for 新办, though seven titles match it equally.
+/// </summary>
+public static partial class ProvincialItemOffer
+{
+    public const int MaxItems = 3;
+
+    public static List<string> Choose(ServiceMatches matches)
+    {
+        var text = matches.Normalized;
+        if (!ProcedureAsked().IsMatch(text))
+        {
+            return [];
+        }
+
+        return [.. matches.Items
+            .Where(item => !InformationOnly().IsMatch(item.Name) && (matches.Province is null || item.Province == matches.Province))
+            .OrderBy(item => FollowOnAction().Match(item.Name) is { Success: true } action && !text.Contains(action.Value, StringComparison.Ordinal))
+            .ThenByDescending(item => item.SearchScore)
+            .Take(MaxItems)
+            .Select(item => item.Id)];
+    }
+
+    [GeneratedRegex("办|申请|许可|证|照|登记|备案|审批|注册|手续|核发|报名|资质|资格|执业|年检|开通")]
+    private static partial Regex ProcedureAsked();
+
+    [GeneratedRegex("查询|指引|咨询|公布|公示|解答")]
+    private static partial Regex InformationOnly();
+
+    [GeneratedRegex("变更|延续|注销|补办|补领|补发|换发|歇业|停业|恢复|终止|撤销|遗失|再注册")]
+    private static partial Regex FollowOnAction();
+}
