@@ -21,7 +21,7 @@ public static partial class EntryAnswers
 
         if (PlaceAsked().IsMatch(question))
         {
-            parts.Add($"办理地点：{guide.Where}。");
+            parts.Add(guide.Where.Length > 0 ? $"办理地点：{guide.Where}。" : NotRecorded("办理地点"));
         }
 
         if (OnlineAsked().IsMatch(question))
@@ -30,7 +30,7 @@ public static partial class EntryAnswers
             {
                 "全程网办" => "可以全程在网上办，不用跑现场。",
                 "现场" => "这项要到现场办理。",
-                "" => "服务目录没有收录这项的办理方式，请以办事页面的说明为准。",
+                "" => NotRecorded("办理方式"),
                 _ => $"办理方式是{guide.Mode}：一般先在网上或App上预约、填报，再到现场办。",
             });
         }
@@ -41,7 +41,7 @@ public static partial class EntryAnswers
             {
                 true => "这项支持跨省通办，可以在异地申请。",
                 false => "这项没有列入跨省通办，一般要在受理地办理。",
-                null => "服务目录没有收录这项能否跨省通办，请以办事页面的说明为准。",
+                null => NotRecorded("跨省通办信息"),
             });
         }
 
@@ -53,9 +53,17 @@ public static partial class EntryAnswers
         return parts.Count == 0 ? null : string.Concat(parts);
     }
 
+    private static string NotRecorded(string what) => $"服务目录没有收录这项的{what}，请以办事页面的说明为准。";
+
     /// <summary>All materials, or — when the question names one thing (要带户口本吗) — whether the list holds it.</summary>
     private static string Materials(string question, ServiceGuide guide)
     {
+        // A provincial item's list gives no materials.
+        if (guide.Materials.Count == 0)
+        {
+            return NotRecorded("所需材料");
+        }
+
         var all = $"{guide.Name}需要准备：{string.Join("、", guide.Materials)}。";
         // 还需要带什么吗 asks for the list and names nothing.
         if (NamedItem().Match(question) is not { Success: true } match

@@ -23,6 +23,9 @@ public static class ModelPrompts
         "条目里没有写的，就说目录里没有写明，请以办理窗口或12345热线的答复为准。" +
         "不要给出条目以外的网址、电话或其他服务，不要要求市民提供身份证号、手机号等个人信息。";
 
+    /// <summary>What an entry field says when the catalog has nothing for it (a provincial item's list gives only the title and page).</summary>
+    private const string NotRecorded = "（目录未收录）";
+
     /// <summary>The catalog entry the follow-up answer must stay within.</summary>
     public static string Entry(ServiceGuide guide)
     {
@@ -30,11 +33,11 @@ public static class ModelPrompts
         text.Append("服务编号：").AppendLine(guide.Id);
         text.Append("名称：").AppendLine(guide.Name);
         text.Append("说明：").AppendLine(guide.Description);
-        text.Append("所需材料：").AppendLine(guide.Materials.Count == 0 ? "（未列出）" : string.Join("；", guide.Materials));
-        text.Append("办理方式：").AppendLine(guide.Mode);
-        text.Append("办理地点：").AppendLine(guide.Where);
+        text.Append("所需材料：").AppendLine(guide.Materials.Count == 0 ? NotRecorded : string.Join("；", guide.Materials));
+        text.Append("办理方式：").AppendLine(guide.Mode.Length > 0 ? guide.Mode : NotRecorded);
+        text.Append("办理地点：").AppendLine(guide.Where.Length > 0 ? guide.Where : NotRecorded);
         text.Append("受理部门：").AppendLine(guide.Department);
-        text.Append("跨省通办：").AppendLine(guide.CrossProvince switch { true => "支持", false => "不支持", null => "（目录未收录）" });
+        text.Append("跨省通办：").AppendLine(guide.CrossProvince switch { true => "支持", false => "不支持", null => NotRecorded });
         if (guide.TransferSide is not null)
         {
             text.Append("受理方：").AppendLine(guide.TransferSide);

@@ -131,7 +131,11 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
         Assert.DoesNotContain("跨省通办", answer.AllText());
 
         var elsewhere = await _bot.SayAsync("item", "可以在外地办吗");
-        Assert.Contains("服务目录没有收录这项能否跨省通办", elsewhere.AllText());
+        Assert.Contains("服务目录没有收录这项的跨省通办信息", elsewhere.AllText());
+        var where = await _bot.SayAsync("item", "在哪办");
+        Assert.Contains("服务目录没有收录这项的办理地点", where.AllText());
+        var materials = await _bot.SayAsync("item", "需要准备什么材料");
+        Assert.Contains("服务目录没有收录这项的所需材料", materials.AllText());
     }
 
     [Theory]
