@@ -6,6 +6,7 @@ using Assistant.Bot.Skills;
 using Assistant.Bot.Storage;
 using Assistant.Bot.Turns;
 using Assistant.Search;
+using Assistant.Search.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(sp => new SkillClient(sp.GetRequiredService<Kernel>()));
         services.AddSingleton(sp => new AssistantDialogue(sp.GetRequiredService<SkillClient>(),
             sp.GetRequiredService<SearchResources>().Catalog, sp.GetRequiredService<RatingService>(),
-            sp.GetRequiredService<IModelAssistant>()));
+            sp.GetRequiredService<QueryUnderstander>().Policy, sp.GetRequiredService<IModelAssistant>()));
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<ITurnProcessor, BotTurnProcessor>();
         // No redirects: a 307/308 would repeat the POST to wherever the channel's answer points.

@@ -12,6 +12,19 @@ public sealed partial class AssistantDialogue
     [System.Text.RegularExpressions.GeneratedRegex("[^省市区县]*[省市区县]?$")]
     private static partial System.Text.RegularExpressions.Regex LastAreaUnit();
 
+    /// <summary>
+    /// The services to offer, in the order a caller can trust: the best first when it leads the second by the clarify
+    /// margin (asked because it is unsure, not because two tie: 转移 gives 医保 0.45, 养老 0.28, 公积金 0.25), and what
+    /// the scores cannot rank in catalog order, so a near-tie that flips with each retraining (公积金 0.272, 养老 0.257)
+    /// does not reorder the menu.
+    /// </summary>
+    private List<string> ClarifyChoices(ServiceMatches matches)
+    {
+        var services = matches.Candidates.Where(c => c.IsService).Take(4).ToList();
+        var leads = services.Count > 1 && services[0].Score - services[1].Score >= policy.ClarifyMargin ? 1 : 0;
+        return [.. services.Take(leads).Concat(services.Skip(leads).OrderBy(c => catalog.Position(c.Label))).Select(c => c.Label)];
+    }
+
     /// <summary>How a choice is named on its button and matched when said: a provincial item with its area, since
     /// the same title exists in many places. The area's last unit only (广安区 of 四川省广安市广安区): a button shows
     /// one line on a phone, and the answer names the whole area.</summary>

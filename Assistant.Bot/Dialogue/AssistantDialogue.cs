@@ -2,6 +2,7 @@ using Assistant.Bot.Protocol;
 using Assistant.Bot.Ratings;
 using Assistant.Bot.Skills;
 using Assistant.Search.Catalog;
+using Assistant.Search.Understanding;
 
 namespace Assistant.Bot.Dialogue;
 
@@ -9,8 +10,9 @@ namespace Assistant.Bot.Dialogue;
 /// The guided dialogue: understands each turn, clarifies what is missing (which service, which province), answers with
 /// the provincial page, then asks for a 好差评 rating. Commands (取消, 转人工, 投诉, 办件进度, 再说一遍, 长辈模式) work at any time.
 /// </summary>
+/// <param name="policy">The decision policy of the understanding step: its clarify margin also orders the menu.</param>
 public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog catalog, RatingService ratings,
-    IModelAssistant? model = null)
+    DecisionPolicy policy, IModelAssistant? model = null)
 {
     private readonly IModelAssistant _model = model ?? NoModelAssistant.Instance;
 
@@ -157,9 +159,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
         {
             case ServiceMatches.Clarify:
                 state.Stage = Stages.ChooseService;
-                // Offered in catalog order, not score order: the scores are too close to rank (that is why we ask), and
-                // their order flips with every retraining, while a caller should hear the same menu for the same words.
-                state.Choices = [.. matches.Candidates.Where(c => c.IsService).Take(4).Select(c => c.Label).OrderBy(catalog.Position)];
+                state.Choices = ClarifyChoices(matches);
                 RememberPlace(state, matches.Province, matches.City);
                 return [OfferChoices(state)];
             case ServiceMatches.OutOfScope when ProvincialItemOffer.Choose(matches) is { Count: > 0 } items:

@@ -46,5 +46,6 @@ public sealed class SpeechAudioFixture : IDisposable
     private static string[] Split(string words) => words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private void Ffmpeg(string input, string output, params string[] options) =>
-        AudioTools.Run("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-i", Path(input), .. options, Path(output)]);
+        // bitexact: no random segment and track ids, so every run decodes (and scrambles) the same bytes.
+        AudioTools.Run("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-i", Path(input), .. options, "-fflags", "+bitexact", Path(output)]);
 }
