@@ -48,47 +48,50 @@ public sealed class PinyinTable
 
     /// <summary>
     /// A lower-case Latin word typed as toneless pinyin, split into syllables (jiazhao → jia zhao, gongzufang → gong zu
-    /// fang; v for ü as in the table), or null when it is not pinyin throughout (hello, id). At each point the longest
-    /// syllable after which the rest still splits is taken, so xian stays one syllable and xianggang still splits.
-    /// Linear in the word's length, without recursion: a text of any length is safe here.
+    /// fang; v for ü as in the table, lue and nue read as lve and nve), or null when it is not pinyin throughout
+    /// (hello, id). Of the possible splits it takes the one with the fewest syllables starting with a, o or e after the
+    /// first, as pinyin's own rule does (a syllable so starting would be written after an apostrophe: henan is he nan,
+    /// not hen an; xian is one syllable, xi'an two), then the longest syllable first. Linear in the word's length,
+    /// without recursion: a text of any length is safe here.
     /// </summary>
     public string[]? Syllables(string word)
     {
-        // splits[i]: the rest of the word from i splits into syllables. Filled from the end.
-        var splits = new bool[word.Length + 1];
-        splits[word.Length] = true;
-        for (var start = word.Length - 1; start >= 0; start--)
+        word = word.Replace("lue", "lve", StringComparison.Ordinal).Replace("nue", "nve", StringComparison.Ordinal);
+        var n = word.Length;
+        // cost[i]: the fewest vowel-initial syllables in a split of the rest from i (int.MaxValue: it does not split);
+        // next[i]: the length of the syllable at i in that split. Filled from the end.
+        var cost = new int[n + 1];
+        var next = new int[n + 1];
+        for (var start = n - 1; start >= 0; start--)
         {
-            splits[start] = LongestSyllable(word, start, splits) > 0;
+            cost[start] = int.MaxValue;
+            for (var length = Math.Min(MaxSyllable, n - start); length >= 1; length--)
+            {
+                var end = start + length;
+                if (cost[end] == int.MaxValue || !_syllables.Contains(word.AsSpan(start, length)))
+                {
+                    continue;
+                }
+
+                var total = cost[end] + (end < n && word[end] is 'a' or 'o' or 'e' ? 1 : 0);
+                if (total < cost[start])
+                {
+                    (cost[start], next[start]) = (total, length);
+                }
+            }
         }
 
-        if (word.Length == 0 || !splits[0])
+        if (n == 0 || cost[0] == int.MaxValue)
         {
             return null;
         }
 
         var syllables = new List<string>();
-        for (var start = 0; start < word.Length;)
+        for (var start = 0; start < n; start += next[start])
         {
-            var length = LongestSyllable(word, start, splits);
-            syllables.Add(word.Substring(start, length));
-            start += length;
+            syllables.Add(word.Substring(start, next[start]));
         }
 
         return [.. syllables];
-    }
-
-    /// <summary>The longest syllable at <paramref name="start"/> after which the rest splits, or 0.</summary>
-    private int LongestSyllable(string word, int start, bool[] splits)
-    {
-        for (var length = Math.Min(MaxSyllable, word.Length - start); length >= 1; length--)
-        {
-            if (splits[start + length] && _syllables.Contains(word.AsSpan(start, length)))
-            {
-                return length;
-            }
-        }
-
-        return 0;
     }
 }

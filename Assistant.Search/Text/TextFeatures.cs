@@ -49,10 +49,7 @@ public sealed class FeatureExtractor(ChineseSegmenter segmenter, PinyinTable pin
             AddBigrams(grams, syllables);
         }
 
-        foreach (var syllables in TypedPinyin(text))
-        {
-            AddBigrams(grams, syllables);
-        }
+        AddTypedPinyin(grams, text);
 
         return grams;
     }
@@ -66,31 +63,31 @@ public sealed class FeatureExtractor(ChineseSegmenter segmenter, PinyinTable pin
     }
 
     /// <summary>
-    /// Pinyin typed without choosing characters (jiazhao diule, laodong zhongcai): each run of Latin words that are all
-    /// pinyin, as one syllable sequence, so it meets the same syllable bigrams as 驾照丢了. A run of one syllable gives
-    /// none: alone it is as likely an English word or a letter (a, can, hi).
+    /// Pinyin typed without choosing characters (jiazhao diule, laodong zhongcai, xi'an): each run of Latin words that
+    /// are all pinyin, joined by spaces or apostrophes, as one syllable sequence, so it meets the same syllable bigrams
+    /// as 驾照丢了. A run of one syllable gives none: alone it is as likely an English word or a letter (a, can, hi).
     /// </summary>
-    private List<List<string>> TypedPinyin(string text)
+    private void AddTypedPinyin(List<string> grams, string text)
     {
-        var runs = new List<List<string>>();
+        if (!text.AsSpan().ContainsAnyInRange('a', 'z'))
+        {
+            return;    // most texts: nothing to do, nothing allocated
+        }
+
         var run = new List<string>();
         void EndRun()
         {
-            if (run.Count > 1)
-            {
-                runs.Add(run);
-            }
-
-            run = [];
+            AddBigrams(grams, run);
+            run.Clear();
         }
 
         for (var i = 0; i < text.Length;)
         {
             if (!char.IsAsciiLetterLower(text[i]))
             {
-                if (text[i] != ' ')
+                if (text[i] is not (' ' or '\'' or '’'))
                 {
-                    EndRun();    // words joined by spaces stay one run; anything else ends it
+                    EndRun();    // words joined by spaces or apostrophes stay one run; anything else ends it
                 }
 
                 i++;
@@ -114,7 +111,6 @@ public sealed class FeatureExtractor(ChineseSegmenter segmenter, PinyinTable pin
         }
 
         EndRun();
-        return runs;
     }
 
     private static IEnumerable<string> HanRuns(string text)
