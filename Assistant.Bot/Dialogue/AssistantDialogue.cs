@@ -136,7 +136,8 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
                 }
             }
 
-            if (matches.Decision == ServiceMatches.OutOfScope)
+            // Nothing in any reading: more likely misheard than out of scope, unless provincial items match what was heard.
+            if (matches.Decision == ServiceMatches.OutOfScope && ProvincialItemOffer.Choose(matches).Count == 0)
             {
                 return [new(DialogueTexts.NotHeard) { ExpectsInput = true }];
             }

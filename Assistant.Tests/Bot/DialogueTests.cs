@@ -377,6 +377,16 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task SpokenMattersOnlyAProvinceListsAreOfferedNotAskedAgain()
+    {
+        var speech = new { speech = new { alternatives = new[] { new { text = "渔业捕捞许可证怎么半" } } } };
+
+        var offer = await _bot.SayAsync("nbest-item", "渔业捕捞许可证怎么办", speech, "speech");
+
+        Assert.Contains("渔业捕捞许可审批（广安区）", offer.CardButtons().Select(b => b.GetProperty("value").GetString()));
+    }
+
+    [Fact]
     public async Task UnknownInvokeIs501()
     {
         var invoke = _bot.Message("invoke", "") with { Type = ActivityTypes.Invoke, Name = "unknown/thing" };
