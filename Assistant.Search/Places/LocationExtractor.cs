@@ -2,9 +2,12 @@ namespace Assistant.Search.Places;
 
 /// <summary>
 /// Finds the places a citizen names (浙江杭州, 深圳南山, 老家河南, 在昆山上班) and resolves each to its division; a city
-/// written by its sound after 在/到/去… (在杭洲) is found through <paramref name="soundAlikes"/>.
+/// written by its sound after 在/到/去… (在杭洲) or typed in pinyin (zai hangzhou) is found through
+/// <paramref name="soundAlikes"/>.
 /// </summary>
-public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAlikes? soundAlikes = null)
+/// <param name="plates">Licence-plate province characters (data/lexicon/plate-prefixes.tsv): 苏E is Jiangsu.</param>
+public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAlikes? soundAlikes = null,
+    IReadOnlyDictionary<char, Division>? plates = null)
 {
     public DivisionGazetteer Gazetteer => gazetteer;
 
@@ -16,7 +19,7 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAli
         for (var i = 0; i < span.Length;)
         {
             var previousEnd = raw.Count > 0 ? raw[^1].Start + raw[^1].Length : -1;
-            var match = LongestAt(span, i, afterPlace: previousEnd == i) ?? HeardAt(text, i);
+            var match = LongestAt(span, i, afterPlace: previousEnd == i) ?? HeardAt(text, i) ?? TypedAt(text, i) ?? PlateAt(text, i);
             if (match is { } m)
             {
                 raw.Add((i, m.Length, m.Candidates));
@@ -62,6 +65,17 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAli
 
         return (heard.Length, [heard.Division]);
     }
+
+    /// <summary>A licence plate's province character and letter (苏e, 京a12345 after normalization lower-cases it), not
+    /// the start of a word (新app is no plate).</summary>
+    private (int Length, Division[] Candidates)? PlateAt(string text, int start) =>
+        plates is not null && plates.TryGetValue(text[start], out var province) && start + 1 < text.Length
+            && char.IsAsciiLetterLower(text[start + 1]) && (start + 2 == text.Length || !char.IsAsciiLetter(text[start + 2]))
+            ? (2, [province])
+            : null;
+
+    private (int Length, Division[] Candidates)? TypedAt(string text, int start) =>
+        soundAlikes?.TypedAt(text, start) is { } typed ? (typed.Length, [typed.Division]) : null;
 
     private (int Length, Division[] Candidates)? LongestAt(ReadOnlySpan<char> text, int start, bool afterPlace)
     {

@@ -7,7 +7,8 @@ namespace Assistant.Search.Places;
 /// City and province names heard right but written wrong, as speech recognition and hurried typing do (杭洲 for 杭州,
 /// 广洲 for 广州, 河难 for 河南). A window is read as a place only when all of these hold, each needed on real text:
 /// <list type="bullet">
-/// <item>it follows a word that says a place comes next (在, 到, 去, 回, 来, 从, 住);</item>
+/// <item>it follows a word that says a place comes next (在, 到, 去, 回, 来, 从, 住) or is followed by one that says it
+/// was one (这边, 那边, 这里, 那里: 石家装这边);</item>
 /// <item>it has the toneless pinyin of exactly one division among every name the gazetteer knows, districts and
 /// counties included, and that division is a city or a province (宝山 sounds like 保山 but is also Shanghai's 宝山区,
 /// so it is no one's; 苏州 and 宿州, 福州 and 抚州 likewise);</item>
@@ -23,6 +24,9 @@ public sealed class PlaceSoundAlikes
     private const int MaxLength = 4;
 
     private static readonly FrozenSet<char> s_placeCues = FrozenSet.ToFrozenSet("在到去回来从住");
+
+    /// <summary>Words after a name that say it is a place (石家装这边, 济男那里).</summary>
+    private static readonly string[] s_trailingCues = ["这边", "那边", "这里", "那里", "这儿", "那儿"];
 
     private readonly FrozenDictionary<string, (string Name, Division Division)> _bySound;
     private readonly DivisionGazetteer _gazetteer;
@@ -73,16 +77,66 @@ public sealed class PlaceSoundAlikes
         return new PlaceSoundAlikes(bySound, gazetteer, pinyin, isWord);
     }
 
-    /// <summary>The division a text names by sound at <paramref name="start"/>, longest first, with its length.</summary>
-    public (int Length, Division Division)? At(string text, int start)
+    /// <summary>
+    /// A city or province typed in pinyin without choosing characters (zai hangzhou, guangzhou, xi'an), at the start of
+    /// a Latin word: one to <see cref="MaxLength"/> whole words whose syllables are exactly the sound of one division
+    /// (the same unique-sound table as for characters, so suzhou, fuzhou and henan, which several divisions share, are
+    /// no one's). No cue word is needed: a whole word that is a city's pinyin says little else.
+    /// </summary>
+    public (int Length, Division Division)? TypedAt(string text, int start)
     {
-        if (start == 0 || !s_placeCues.Contains(text[start - 1]))
+        if (!char.IsAsciiLetterLower(text[start]) || start > 0 && char.IsAsciiLetterLower(text[start - 1]))
         {
             return null;
         }
 
+        (int Length, Division Division)? found = null;
+        var syllables = new List<string>();
+        var end = start;
+        for (var words = 0; words < MaxLength && end < text.Length && char.IsAsciiLetterLower(text[end]); words++)
+        {
+            var wordStart = end;
+            while (end < text.Length && char.IsAsciiLetterLower(text[end]))
+            {
+                end++;
+            }
+
+            if (_pinyin.Syllables(text[wordStart..end]) is not { } split)
+            {
+                break;
+            }
+
+            syllables.AddRange(split);
+            if (syllables.Count > MaxLength)
+            {
+                break;
+            }
+
+            if (syllables.Count >= 2 && _bySound.TryGetValue(string.Join(' ', syllables), out var heard))
+            {
+                found = (end - start, heard.Division);
+            }
+
+            if (end + 1 < text.Length && text[end] is ' ' or '\'' or '’' && char.IsAsciiLetterLower(text[end + 1]))
+            {
+                end++;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The division a text names by sound at <paramref name="start"/>, longest first, with its length.</summary>
+    public (int Length, Division Division)? At(string text, int start)
+    {
+        var cuedBefore = start > 0 && s_placeCues.Contains(text[start - 1]);
         for (var length = Math.Min(MaxLength, text.Length - start); length >= 2; length--)
         {
+            if (!cuedBefore && !s_trailingCues.Any(cue => text.AsSpan(start + length).StartsWith(cue, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             var window = text.Substring(start, length);
             if (Sound(window, _pinyin) is { } sound && _bySound.TryGetValue(sound, out var heard)
                 && window.Length == heard.Name.Length && window[0] == heard.Name[0]

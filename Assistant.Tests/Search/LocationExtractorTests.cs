@@ -25,6 +25,13 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("人在广洲，护照过期了怎么换", "44", "440100")]
     [InlineData("刚搬到郑洲，居住证咋办", "41", "410100")]
     [InlineData("想回广栋老家办社保卡", "44", null)]     // a province's short name too (河难 is not caught: 河南 is also a county in Qinghai)
+    [InlineData("石家装这边的失业金怎么申请", "13", "130100")]     // a slip before 这边 as well as after 在
+    [InlineData("申城这边今年个税汇算从几号开始", "31", null)]     // nicknames and literary names added in session 8
+    [InlineData("燕赵大地上的小两口要离婚", "13", null)]
+    [InlineData("苏E牌照的车年检在哪做", "32", null)]     // a licence plate's province (data/lexicon/plate-prefixes.tsv)
+    [InlineData("京牌车过户要什么手续", "11", null)]
+    [InlineData("shebaoka zai hangzhou ban", "33", "330100")]     // typed in pinyin
+    [InlineData("guangzhou huzhao", "44", "440100")]
     public void PlacesResolveToProvinceAndCity(string text, string province, string? city)
     {
         var location = fixture.Search.Analyzer.Analyze(text).Location;
@@ -70,7 +77,9 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("现在去了山东济南，社保怎么转", "37")]     // 了山 sounds like 乐山, but 山东 is a real name inside it
     [InlineData("在苏洲办居住证", null)]     // 苏州 and 宿州 sound the same: a slip of either is no one's
     [InlineData("刚搬到福洲，居住证咋办", null)]     // 福州 and 抚州 too
-    [InlineData("杭洲的居住证怎么办", null)]     // no 在/到/去… before it: a slip is only trusted where a place is expected
+    [InlineData("杭洲的居住证怎么办", null)]     // no 在/到/去… before it nor 这边 after: a slip is only trusted where a place is expected
+    [InlineData("新app怎么下载", null)]     // 新a starts a word: no plate
+    [InlineData("suzhou shebaoka", null)]     // typed 苏州 or 宿州: the same sound, no one's
     public void ASoundAlikeNeverOverridesARealNameOrGuessesBetweenTwo(string text, string? province) =>
         Assert.Equal(province, fixture.Search.Analyzer.Analyze(text).Location?.ProvinceCode);
 
