@@ -36,7 +36,8 @@ public static partial class ProvincialItemOffer
             .Select(item => item.Id)];
     }
 
-    [GeneratedRegex("办|申请|许可|证|照|登记|备案|审批|注册|手续|核发|报名|资质|资格|执业|年检|开通")]
+    // Not 怎么办 or 照 alone (医生照顾不好病人怎么办 asks to do nothing).
+    [GeneratedRegex("办理|要办|想办|去办|能办|哪办|哪里办|申请|许可|证|登记|备案|审批|注册|手续|核发|报名|资质|资格|执业|年检|开通")]
     private static partial Regex ProcedureAsked();
 
     [GeneratedRegex("查询|指引|咨询|公布|公示|解答")]

@@ -33,9 +33,10 @@ public sealed class DivisionGazetteer
     private readonly FrozenDictionary<string, Division[]>.AlternateLookup<ReadOnlySpan<char>> _contextLookup;
 
     private DivisionGazetteer(IReadOnlyList<Division> divisions, Dictionary<string, List<Division>> names,
-        Dictionary<string, List<Division>> contextNames)
+        Dictionary<string, List<Division>> contextNames, IReadOnlySet<string> officialNames)
     {
         Divisions = divisions;
+        OfficialNames = officialNames;
         _names = names.ToFrozenDictionary(p => p.Key, p => Ranked(p.Value), StringComparer.Ordinal);
         _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         _contextNames = contextNames.ToFrozenDictionary(p => p.Key, p => Ranked(p.Value), StringComparer.Ordinal);
@@ -46,6 +47,10 @@ public sealed class DivisionGazetteer
     public IReadOnlyList<Division> Divisions { get; }
 
     public FrozenDictionary<string, Division> ByCode { get; }
+
+    /// <summary>The divisions' own names and short forms, without nicknames, aliases and app names: what a slip of the
+    /// ear or of the keyboard may stand for (三项 is no slip of the nickname 三湘).</summary>
+    public IReadOnlySet<string> OfficialNames { get; }
 
     /// <summary>All names, full and short, for building lexicons.</summary>
     public IEnumerable<string> Names => _names.Keys;
@@ -113,8 +118,9 @@ public sealed class DivisionGazetteer
             Add(contextNames, shortName, division);
         }
 
+        var official = names.Keys.Except(provinceApp.Values).ToHashSet(StringComparer.Ordinal);
         AddAliases(Path.Combine(dataDirectory, "lexicon", "place-aliases.tsv"), divisions, names, contextNames);
-        return new DivisionGazetteer(divisions, names, contextNames);
+        return new DivisionGazetteer(divisions, names, contextNames, official);
     }
 
     /// <summary>

@@ -66,13 +66,29 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAli
         return (heard.Length, [heard.Division]);
     }
 
-    /// <summary>A licence plate's province character and letter (苏e, 京a12345 after normalization lower-cases it), not
-    /// the start of a word (新app is no plate).</summary>
-    private (int Length, Division[] Candidates)? PlateAt(string text, int start) =>
-        plates is not null && plates.TryGetValue(text[start], out var province) && start + 1 < text.Length
-            && char.IsAsciiLetterLower(text[start + 1]) && (start + 2 == text.Length || !char.IsAsciiLetter(text[start + 2]))
+    /// <summary>
+    /// A licence plate: its province character and letter (lower-cased by normalization) followed by the plate's
+    /// number (京a12345) or by a word that says it is a plate or a car (苏e牌照, 川a的车). A province character and a
+    /// letter alone are everyday text: 换新c1驾照, 新a股, 新u盘 are no plates of Xinjiang.
+    /// </summary>
+    private (int Length, Division[] Candidates)? PlateAt(string text, int start)
+    {
+        if (plates is null || !plates.TryGetValue(text[start], out var province) || start + 1 >= text.Length
+            || !char.IsAsciiLetterLower(text[start + 1]))
+        {
+            return null;
+        }
+
+        var rest = text.AsSpan(start + 2);
+        var number = rest.IndexOfAnyExcept(s_plateCharacters) is var end and >= 0 ? end : rest.Length;
+        return number >= 4 || number == 0 && (rest.StartsWith("牌", StringComparison.Ordinal) || rest.StartsWith("车", StringComparison.Ordinal)
+            || rest.StartsWith("的车", StringComparison.Ordinal))
             ? (2, [province])
             : null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_plateCharacters =
+        System.Buffers.SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyz");
 
     private (int Length, Division[] Candidates)? TypedAt(string text, int start) =>
         soundAlikes?.TypedAt(text, start) is { } typed ? (typed.Length, [typed.Division]) : null;

@@ -7,8 +7,8 @@ namespace Assistant.Search.Places;
 /// City and province names heard right but written wrong, as speech recognition and hurried typing do (杭洲 for 杭州,
 /// 广洲 for 广州, 河难 for 河南). A window is read as a place only when all of these hold, each needed on real text:
 /// <list type="bullet">
-/// <item>it follows a word that says a place comes next (在, 到, 去, 回, 来, 从, 住) or is followed by one that says it
-/// was one (这边, 那边, 这里, 那里: 石家装这边);</item>
+/// <item>it follows a word that says a place comes next (在, 到, 去, 回, 来, 从, 住), or, three characters or more, is
+/// followed by one that says it was one (这边, 那边, 这里, 那里, 这儿, 那儿: 石家装这边);</item>
 /// <item>it has the toneless pinyin of exactly one division among every name the gazetteer knows, districts and
 /// counties included, and that division is a city or a province (宝山 sounds like 保山 but is also Shanghai's 宝山区,
 /// so it is no one's; 苏州 and 宿州, 福州 and 抚州 likewise);</item>
@@ -27,6 +27,9 @@ public sealed class PlaceSoundAlikes
 
     /// <summary>Words after a name that say it is a place (石家装这边, 济男那里).</summary>
     private static readonly string[] s_trailingCues = ["这边", "那边", "这里", "那里", "这儿", "那儿"];
+
+    /// <summary>Pinyin words that say a place comes next (在, 到, 去, 回, 来, 从, 住).</summary>
+    private static readonly string[] s_typedCues = ["zai", "dao", "qu", "hui", "lai", "cong", "zhu"];
 
     private readonly FrozenDictionary<string, (string Name, Division Division)> _bySound;
     private readonly DivisionGazetteer _gazetteer;
@@ -61,7 +64,7 @@ public sealed class PlaceSoundAlikes
             entry.Divisions.UnionWith(divisions);
         }
 
-        foreach (var name in gazetteer.Names)
+        foreach (var name in gazetteer.OfficialNames)
         {
             Add(name, gazetteer.Lookup(name));
         }
@@ -78,10 +81,13 @@ public sealed class PlaceSoundAlikes
     }
 
     /// <summary>
-    /// A city or province typed in pinyin without choosing characters (zai hangzhou, guangzhou, xi'an), at the start of
-    /// a Latin word: one to <see cref="MaxLength"/> whole words whose syllables are exactly the sound of one division
-    /// (the same unique-sound table as for characters, so suzhou, fuzhou and henan, which several divisions share, are
-    /// no one's). No cue word is needed: a whole word that is a city's pinyin says little else.
+    /// A city or province typed in pinyin without choosing characters (hangzhou, ma'anshan, zai guang zhou), at the start
+    /// of a Latin word, read through the same unique-sound table as for characters (suzhou, fuzhou and henan, which
+    /// several divisions share, are no one's; xi'an too, as 西安区 districts exist). One word, or syllables joined by
+    /// apostrophes, is read anywhere; syllables typed as separate words only after zai, dao, qu, hui, lai, cong or zhu,
+    /// since a sentence typed syllable by syllable is full of cities' sounds (yun fu 孕妇, wu hai 无害). Each character
+    /// has one reading (<see cref="PinyinTable"/>), so names read with a second one (changsha, chongqing, xiamen) and
+    /// names of more than <see cref="MaxLength"/> syllables (wulumuqi) are not found.
     /// </summary>
     public (int Length, Division Division)? TypedAt(string text, int start)
     {
@@ -90,10 +96,17 @@ public sealed class PlaceSoundAlikes
             return null;
         }
 
+        var before = text.AsSpan(0, start).TrimEnd(' ');
+        var cued = false;
+        foreach (var cue in s_typedCues)
+        {
+            cued |= before.EndsWith(cue, StringComparison.Ordinal)
+                && (before.Length == cue.Length || !char.IsAsciiLetterLower(before[before.Length - cue.Length - 1]));
+        }
         (int Length, Division Division)? found = null;
         var syllables = new List<string>();
         var end = start;
-        for (var words = 0; words < MaxLength && end < text.Length && char.IsAsciiLetterLower(text[end]); words++)
+        while (end < text.Length && char.IsAsciiLetterLower(text[end]))
         {
             var wordStart = end;
             while (end < text.Length && char.IsAsciiLetterLower(text[end]))
@@ -101,25 +114,25 @@ public sealed class PlaceSoundAlikes
                 end++;
             }
 
-            if (_pinyin.Syllables(text[wordStart..end]) is not { } split)
+            if (_pinyin.Syllables(text[wordStart..end]) is not { } split || syllables.Count + split.Length > MaxLength)
             {
                 break;
             }
 
             syllables.AddRange(split);
-            if (syllables.Count > MaxLength)
-            {
-                break;
-            }
-
             if (syllables.Count >= 2 && _bySound.TryGetValue(string.Join(' ', syllables), out var heard))
             {
                 found = (end - start, heard.Division);
             }
 
-            if (end + 1 < text.Length && text[end] is ' ' or '\'' or '’' && char.IsAsciiLetterLower(text[end + 1]))
+            // Apostrophes join the syllables of one name; a space joins words only after a cue.
+            if (end + 1 < text.Length && char.IsAsciiLetterLower(text[end + 1]) && (text[end] is '\'' or '’' || text[end] == ' ' && cued))
             {
                 end++;
+            }
+            else
+            {
+                break;
             }
         }
 
@@ -132,7 +145,9 @@ public sealed class PlaceSoundAlikes
         var cuedBefore = start > 0 && s_placeCues.Contains(text[start - 1]);
         for (var length = Math.Min(MaxLength, text.Length - start); length >= 2; length--)
         {
-            if (!cuedBefore && !s_trailingCues.Any(cue => text.AsSpan(start + length).StartsWith(cue, StringComparison.Ordinal)))
+            // Only a cue after it: three characters at least, since a two-character name before 这边 is as often a person
+            // (许畅这边 is no 许昌, 黄刚这边 no 黄冈).
+            if (!cuedBefore && (length < 3 || !s_trailingCues.Any(cue => text.AsSpan(start + length).StartsWith(cue, StringComparison.Ordinal))))
             {
                 continue;
             }

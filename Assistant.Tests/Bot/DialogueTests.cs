@@ -143,6 +143,7 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     [InlineData("你是医生吗")]                  // a title matches (乡村医生执业注销), but nothing is asked to be done
     [InlineData("打一下公司张总的电话")]          // 电话咨询 is an information page, and nothing is asked to be done
     [InlineData("我在杭州，渔业捕捞许可证怎么办")]  // the only such item is Sichuan's: no page of another province
+    [InlineData("乡村医生照顾不好病人怎么办")]      // 怎么办 and 照 alone ask to do nothing
     public async Task NoProvincialItemIsOfferedWhenItWouldNotHelp(string text)
     {
         var replies = await _bot.SayAsync("no-item-" + text.Length, text);

@@ -32,6 +32,7 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("京牌车过户要什么手续", "11", null)]
     [InlineData("shebaoka zai hangzhou ban", "33", "330100")]     // typed in pinyin
     [InlineData("guangzhou huzhao", "44", "440100")]
+    [InlineData("huzhao zai guang zhou ban", "44", "440100")]     // separate syllables after a cue
     public void PlacesResolveToProvinceAndCity(string text, string province, string? city)
     {
         var location = fixture.Search.Analyzer.Analyze(text).Location;
@@ -80,6 +81,12 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("杭洲的居住证怎么办", null)]     // no 在/到/去… before it nor 这边 after: a slip is only trusted where a place is expected
     [InlineData("新app怎么下载", null)]     // 新a starts a word: no plate
     [InlineData("suzhou shebaoka", null)]     // typed 苏州 or 宿州: the same sound, no one's
+    [InlineData("wo shi yun fu yao ban sheng yu jin", null)]     // yun fu is 孕妇 here: separate syllables need a cue
+    [InlineData("换新c1驾照要什么材料", null)]     // 新c1 is a licence class, not a Xinjiang plate
+    [InlineData("新a股开户", null)]
+    [InlineData("现在三项都办好了，还差什么", null)]     // 三项 sounds like the nickname 三湘: nicknames have no sound-alikes
+    [InlineData("我在国际装饰公司上班，社保怎么交", null)]     // nor 国际庄
+    [InlineData("许畅这边说材料不全", null)]     // a two-character name before 这边 is as often a person (许昌)
     public void ASoundAlikeNeverOverridesARealNameOrGuessesBetweenTwo(string text, string? province) =>
         Assert.Equal(province, fixture.Search.Analyzer.Analyze(text).Location?.ProvinceCode);
 
