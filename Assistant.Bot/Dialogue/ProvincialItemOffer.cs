@@ -9,7 +9,8 @@ namespace Assistant.Bot.Dialogue;
 /// title can match an everyday question as well (你是医生吗 matches 乡村医生执业注销, 打一下张总的电话 matches 电话咨询). So an
 /// item is offered only when
 /// <list type="bullet">
-/// <item>the citizen asks to do something (办, 申请, 许可, 证, 登记, 备案, 注册, 手续…), not about something;</item>
+/// <item>the citizen asks to do something (办理, 要办, 申请, 许可, 证, 登记, 备案, 注册, 手续…; not 怎么办 alone), not
+/// about something;</item>
 /// <item>it is a procedure, not an information page (查询, 指引, 咨询, 公布);</item>
 /// <item>it is in the province the citizen named, if they named one (a Zhejiang citizen gets no Sichuan page).</item>
 /// </list>

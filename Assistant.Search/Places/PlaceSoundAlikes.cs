@@ -9,9 +9,10 @@ namespace Assistant.Search.Places;
 /// <list type="bullet">
 /// <item>it follows a word that says a place comes next (在, 到, 去, 回, 来, 从, 住), or, three characters or more, is
 /// followed by one that says it was one (这边, 那边, 这里, 那里, 这儿, 那儿: 石家装这边);</item>
-/// <item>it has the toneless pinyin of exactly one division among every name the gazetteer knows, districts and
-/// counties included, and that division is a city or a province (宝山 sounds like 保山 but is also Shanghai's 宝山区,
-/// so it is no one's; 苏州 and 宿州, 福州 and 抚州 likewise);</item>
+/// <item>it has the toneless pinyin of exactly one division among the divisions' own names and short forms, districts
+/// and counties included, and that division is a city or a province (宝山 sounds like 保山 but is also Shanghai's 宝山区,
+/// so it is no one's; 苏州 and 宿州, 福州 and 抚州 likewise); nicknames, aliases and app names have no sound-alikes
+/// (三项 is no slip of 三湘, <see cref="DivisionGazetteer.OfficialNames"/>);</item>
 /// <item>it begins with the name's own first character (转学到八中 is not 巴中, 冒名 is not 茂名);</item>
 /// <item>it is neither a known name itself nor a word of SmartCn's dictionary (在海难中 is not 海南, 通话中 not 通化,
 /// 信仰 not 信阳).</item>
@@ -103,6 +104,7 @@ public sealed class PlaceSoundAlikes
             cued |= before.EndsWith(cue, StringComparison.Ordinal)
                 && (before.Length == cue.Length || !char.IsAsciiLetterLower(before[before.Length - cue.Length - 1]));
         }
+
         (int Length, Division Division)? found = null;
         var syllables = new List<string>();
         var end = start;
@@ -147,7 +149,7 @@ public sealed class PlaceSoundAlikes
         {
             // Only a cue after it: three characters at least, since a two-character name before 这边 is as often a person
             // (许畅这边 is no 许昌, 黄刚这边 no 黄冈).
-            if (!cuedBefore && (length < 3 || !s_trailingCues.Any(cue => text.AsSpan(start + length).StartsWith(cue, StringComparison.Ordinal))))
+            if (!cuedBefore && (length < 3 || !FollowedByCue(text.AsSpan(start + length))))
             {
                 continue;
             }
@@ -162,6 +164,21 @@ public sealed class PlaceSoundAlikes
         }
 
         return null;
+    }
+
+    /// <summary>Whether the text after a window starts with 这边, 那边…: a loop, not a lambda, since it runs at every
+    /// position of every query that names no place.</summary>
+    private static bool FollowedByCue(ReadOnlySpan<char> rest)
+    {
+        foreach (var cue in s_trailingCues)
+        {
+            if (rest.StartsWith(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The toneless syllables of a name, or null when a character has none (Latin letters, digits).</summary>
