@@ -11,7 +11,7 @@ public sealed class SearchResources
 {
     /// <summary>Bump when tokenization, the place rules or the index layout change (place rules decide what the classifier
     /// reads), so indexes and models built before are not reused.</summary>
-    public const string FormatVersion = "8";
+    public const string FormatVersion = "9";
 
     private SearchResources(string dataPath, ServiceCatalog catalog, DivisionGazetteer gazetteer, TextNormalizer normalizer,
         Salutations salutations, FeatureExtractor features, string fingerprint)
@@ -21,7 +21,8 @@ public sealed class SearchResources
         Catalog = catalog;
         Gazetteer = gazetteer;
         Locations = new LocationExtractor(gazetteer, PlaceSoundAlikes.Build(gazetteer, features.PinyinTable,
-            word => ChineseSegmenter.SmartCnTokens(word) is [var only] && only == word), PlatePrefixes(dataPath, gazetteer));
+            word => ChineseSegmenter.SmartCnTokens(word) is [var only] && only == word), ProvinceCharacters(dataPath, "plate-prefixes.tsv", gazetteer),
+            ProvinceCharacters(dataPath, "province-abbreviations.tsv", gazetteer));
         Normalizer = normalizer;
         Features = features;
         Fingerprint = fingerprint;
@@ -64,8 +65,9 @@ public sealed class SearchResources
             ComputeFingerprint(dataPath, catalog, segmenter));
     }
 
-    private static Dictionary<char, Division> PlatePrefixes(string dataPath, DivisionGazetteer gazetteer) =>
-        LexiconFiles.Pairs(Path.Combine(dataPath, "lexicon", "plate-prefixes.tsv"))
+    /// <summary>A lexicon file of one-character province names: licence-plate prefixes, abbreviations.</summary>
+    private static Dictionary<char, Division> ProvinceCharacters(string dataPath, string file, DivisionGazetteer gazetteer) =>
+        LexiconFiles.Pairs(Path.Combine(dataPath, "lexicon", file))
             .ToDictionary(p => p.Key[0], p => gazetteer.ByCode[p.Value.PadRight(6, '0')]);
 
     private static string ComputeFingerprint(string dataPath, ServiceCatalog catalog, SegmenterKind segmenter)

@@ -32,9 +32,14 @@ public sealed class DivisionGazetteer
     private readonly FrozenDictionary<string, Division[]> _contextNames;
     private readonly FrozenDictionary<string, Division[]>.AlternateLookup<ReadOnlySpan<char>> _contextLookup;
 
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _notPlaces;
+    private readonly int _longestNotPlace;
+
     private DivisionGazetteer(IReadOnlyList<Division> divisions, Dictionary<string, List<Division>> names,
-        Dictionary<string, List<Division>> contextNames, IReadOnlySet<string> officialNames)
+        Dictionary<string, List<Division>> contextNames, IReadOnlySet<string> officialNames, IReadOnlyCollection<string> notPlaces)
     {
+        _notPlaces = notPlaces.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _longestNotPlace = notPlaces.Select(w => w.Length).DefaultIfEmpty(0).Max();
         Divisions = divisions;
         OfficialNames = officialNames;
         _names = names.ToFrozenDictionary(p => p.Key, p => Ranked(p.Value), StringComparer.Ordinal);
@@ -64,6 +69,21 @@ public sealed class DivisionGazetteer
     /// <summary>District short forms (南山 for 南山区), valid only right after their city is named (深圳南山).</summary>
     public Division[]? LookupAfterContext(ReadOnlySpan<char> name) =>
         _contextLookup.TryGetValue(name, out var found) ? found : null;
+
+    /// <summary>The length of a word at <paramref name="start"/> that holds a place name but is no place (兰州拉面,
+    /// 蜜雪冰城: data/lexicon/not-places.txt), longest first, or 0.</summary>
+    public int NotPlaceAt(ReadOnlySpan<char> text, int start)
+    {
+        for (var length = Math.Min(_longestNotPlace, text.Length - start); length >= 2; length--)
+        {
+            if (_notPlaces.Contains(text.Slice(start, length)))
+            {
+                return length;
+            }
+        }
+
+        return 0;
+    }
 
     public static DivisionGazetteer Load(string dataDirectory)
     {
@@ -120,12 +140,16 @@ public sealed class DivisionGazetteer
 
         var official = names.Keys.Except(provinceApp.Values).ToHashSet(StringComparer.Ordinal);
         AddAliases(Path.Combine(dataDirectory, "lexicon", "place-aliases.tsv"), divisions, names, contextNames);
-        return new DivisionGazetteer(divisions, names, contextNames, official);
+        AddAliases(Path.Combine(dataDirectory, "lexicon", "landmarks.tsv"), divisions, names, contextNames);
+        var notPlacesFile = Path.Combine(dataDirectory, "lexicon", "not-places.txt");
+        var notPlaces = File.Exists(notPlacesFile) ? LexiconFiles.Lines(notPlacesFile).ToList() : [];
+        return new DivisionGazetteer(divisions, names, contextNames, official, notPlaces);
     }
 
     /// <summary>
-    /// Names that stand on their own although the division lists do not make them so (浦东, 宝安; 雄安): see the file's
-    /// header for how they were chosen. Each must name a known division and must not already be a name.
+    /// Names that stand on their own although the division lists do not make them so (浦东, 宝安; 雄安; landmarks such as
+    /// 天河机场): see each file's header for how they were chosen. Each must name a known division and must not already
+    /// be a name; a third field (a landmark's kind) is documentation.
     /// </summary>
     private static void AddAliases(string path, List<Division> divisions, Dictionary<string, List<Division>> names,
         Dictionary<string, List<Division>> contextNames)
@@ -138,14 +162,14 @@ public sealed class DivisionGazetteer
         var byCode = divisions.ToLookup(d => d.Code, StringComparer.Ordinal);
         foreach (var (number, line, parts) in LexiconFiles.NumberedRows(path))
         {
-            var division = parts.Length == 2 ? byCode[parts[1]].FirstOrDefault() : null;
+            var division = parts.Length is 2 or 3 ? byCode[parts[1]].FirstOrDefault() : null;
             // An alias may make a district's short form stand alone (浦东) but not point it elsewhere: 榕城 → 福州 would win
             // over 揭阳's 榕城区 even right after 揭阳.
             var elsewhere = contextNames.TryGetValue(parts[0], out var districts) && districts.Any(d => d.Code != division?.Code);
             if (division is null || elsewhere || names.ContainsKey(parts[0]) || parts[0].Length is < 2 or > MaxNameLength
                 || s_everydayWords.Contains(parts[0]))
             {
-                throw new InvalidDataException($"{path}:{number}: expected 'name<TAB>division code' with a known code and a name not yet in use, got '{line}'");
+                throw new InvalidDataException($"{path}:{number}: expected 'name<TAB>division code[<TAB>kind]' with a known code and a name not yet in use, got '{line}'");
             }
 
             Add(names, parts[0], division);

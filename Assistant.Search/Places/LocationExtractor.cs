@@ -6,9 +6,18 @@ namespace Assistant.Search.Places;
 /// <paramref name="soundAlikes"/>.
 /// </summary>
 /// <param name="plates">Licence-plate province characters (data/lexicon/plate-prefixes.tsv): 苏E is Jiangsu.</param>
+/// <param name="abbreviations">One-character province abbreviations (data/lexicon/province-abbreviations.tsv): 川籍,
+/// 在渝工作.</param>
 public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAlikes? soundAlikes = null,
-    IReadOnlyDictionary<char, Division>? plates = null)
+    IReadOnlyDictionary<char, Division>? plates = null, IReadOnlyDictionary<char, Division>? abbreviations = null)
 {
+    /// <summary>Words before an abbreviation that say one is there (在渝, 来沪, 回鄂).</summary>
+    private static readonly System.Buffers.SearchValues<char> s_beingThere = System.Buffers.SearchValues.Create("在来赴回驻留");
+
+    /// <summary>Words after it that say one works or lives there (在渝工作, 来沪务工): without them 在京东 is a shop.</summary>
+    private static readonly string[] s_livingThere =
+        ["工作", "务工", "打工", "上班", "就业", "读书", "上学", "求学", "生活", "定居", "创业", "经商", "发展", "落户", "参保", "养老"];
+
     public DivisionGazetteer Gazetteer => gazetteer;
 
     /// <summary>Every place mention, left to right, longest name first, ambiguous names resolved by the others.</summary>
@@ -18,8 +27,15 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAli
         var span = text.AsSpan();
         for (var i = 0; i < span.Length;)
         {
+            if (gazetteer.NotPlaceAt(span, i) is > 0 and var notPlace)
+            {
+                i += notPlace;
+                continue;
+            }
+
             var previousEnd = raw.Count > 0 ? raw[^1].Start + raw[^1].Length : -1;
-            var match = LongestAt(span, i, afterPlace: previousEnd == i) ?? HeardAt(text, i) ?? TypedAt(text, i) ?? PlateAt(text, i);
+            var match = LongestAt(span, i, afterPlace: previousEnd == i) ?? HeardAt(text, i) ?? TypedAt(text, i) ?? PlateAt(text, i)
+                ?? AbbreviationAt(text, i);
             if (match is { } m)
             {
                 raw.Add((i, m.Length, m.Candidates));
@@ -68,8 +84,8 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAli
 
     /// <summary>
     /// A licence plate: its province character and letter (lower-cased by normalization) followed by the plate's
-    /// number (京a12345) or by a word that says it is a plate or a car (苏e牌照, 川a的车). A province character and a
-    /// letter alone are everyday text: 换新c1驾照, 新a股, 新u盘 are no plates of Xinjiang.
+    /// number (京a12345), or with a car or plate said just after or before it (苏e牌照, 川a的二手车, 车是粤b的). A province
+    /// character and a letter alone are everyday text: 换新c1驾照, 新a股, 新u盘 are no plates of Xinjiang.
     /// </summary>
     private (int Length, Division[] Candidates)? PlateAt(string text, int start)
     {
@@ -81,11 +97,43 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAli
 
         var rest = text.AsSpan(start + 2);
         var number = rest.IndexOfAnyExcept(s_plateCharacters) is var end and >= 0 ? end : rest.Length;
-        return number >= 4 || number == 0 && (rest.StartsWith("牌", StringComparison.Ordinal) || rest.StartsWith("车", StringComparison.Ordinal)
-            || rest.StartsWith("的车", StringComparison.Ordinal))
+        return number >= 4 || number == 0 && (SaysCar(rest[..Math.Min(4, rest.Length)]) || SaysCar(text.AsSpan(Math.Max(0, start - 3), Math.Min(3, start))))
             ? (2, [province])
             : null;
     }
+
+    /// <summary>
+    /// A province by its one-character abbreviation, only where nothing else can be meant: before 籍 (川籍退伍军人, 沪籍)
+    /// or between being there and working or living there (在渝工作, 来沪务工, 回鄂发展). Everywhere else these characters
+    /// are words or names of their own (京东, 鲁迅, 苏醒, 湘菜).
+    /// </summary>
+    private (int Length, Division[] Candidates)? AbbreviationAt(string text, int start)
+    {
+        if (abbreviations is null || !abbreviations.TryGetValue(text[start], out var province))
+        {
+            return null;
+        }
+
+        var rest = text.AsSpan(start + 1);
+        var registered = rest.StartsWith("籍", StringComparison.Ordinal);
+        var livingThere = start > 0 && s_beingThere.Contains(text[start - 1]) && StartsWithAny(rest, s_livingThere);
+        return registered || livingThere ? (1, [province]) : null;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SaysCar(ReadOnlySpan<char> near) => near.Contains('车') || near.Contains('牌');
 
     private static readonly System.Buffers.SearchValues<char> s_plateCharacters =
         System.Buffers.SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyz");

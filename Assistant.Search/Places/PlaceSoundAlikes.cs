@@ -9,11 +9,11 @@ namespace Assistant.Search.Places;
 /// <list type="bullet">
 /// <item>it follows a word that says a place comes next (在, 到, 去, 回, 来, 从, 住), or, three characters or more, is
 /// followed by one that says it was one (这边, 那边, 这里, 那里, 这儿, 那儿: 石家装这边);</item>
-/// <item>it has the toneless pinyin of exactly one division among the divisions' own names and short forms, districts
-/// and counties included, and that division is a city or a province (宝山 sounds like 保山 but is also Shanghai's 宝山区,
-/// so it is no one's; 苏州 and 宿州, 福州 and 抚州 likewise); nicknames, aliases and app names have no sound-alikes
-/// (三项 is no slip of 三湘, <see cref="DivisionGazetteer.OfficialNames"/>);</item>
-/// <item>it begins with the name's own first character (转学到八中 is not 巴中, 冒名 is not 茂名);</item>
+/// <item>it begins with the name's own first character (转学到八中 is not 巴中, 冒名 is not 茂名), and among the
+/// divisions' own names and short forms that begin with that character, districts and counties included, exactly one
+/// has its toneless pinyin, and that one is a city or a province (宝山 sounds like 保山 but is also Shanghai's 宝山区, so
+/// 保山 is no one's; 苏洲 can only be 苏州, not 宿州, and 福洲 only 福州, not 抚州); nicknames, aliases and app names have
+/// no sound-alikes (三项 is no slip of 三湘, <see cref="DivisionGazetteer.OfficialNames"/>);</item>
 /// <item>it is neither a known name itself nor a word of SmartCn's dictionary (在海难中 is not 海南, 通话中 not 通化,
 /// 信仰 not 信阳).</item>
 /// </list>
@@ -33,14 +33,17 @@ public sealed class PlaceSoundAlikes
     private static readonly string[] s_typedCues = ["zai", "dao", "qu", "hui", "lai", "cong", "zhu"];
 
     private readonly FrozenDictionary<string, (string Name, Division Division)> _bySound;
+    private readonly FrozenDictionary<string, (string Name, Division Division)> _byFirstAndSound;
     private readonly DivisionGazetteer _gazetteer;
     private readonly PinyinTable _pinyin;
     private readonly Func<string, bool> _isWord;
 
-    private PlaceSoundAlikes(FrozenDictionary<string, (string Name, Division Division)> bySound, DivisionGazetteer gazetteer,
+    private PlaceSoundAlikes(FrozenDictionary<string, (string Name, Division Division)> bySound,
+        FrozenDictionary<string, (string Name, Division Division)> byFirstAndSound, DivisionGazetteer gazetteer,
         PinyinTable pinyin, Func<string, bool> isWord)
     {
         _bySound = bySound;
+        _byFirstAndSound = byFirstAndSound;
         _gazetteer = gazetteer;
         _pinyin = pinyin;
         _isWord = isWord;
@@ -49,7 +52,10 @@ public sealed class PlaceSoundAlikes
     /// <param name="isWord">Whether a string is a dictionary word (SmartCn's segmentation keeps it whole).</param>
     public static PlaceSoundAlikes Build(DivisionGazetteer gazetteer, PinyinTable pinyin, Func<string, bool> isWord)
     {
+        // Typed pinyin has no first character to tell 苏州 from 宿州, so it is read by sound alone; characters by their
+        // first character and sound.
         var sounds = new Dictionary<string, (string Name, HashSet<Division> Divisions)>(StringComparer.Ordinal);
+        var firstAndSounds = new Dictionary<string, (string Name, HashSet<Division> Divisions)>(StringComparer.Ordinal);
         void Add(string name, Division[]? divisions)
         {
             if (divisions is null || name.Length > MaxLength || Sound(name, pinyin) is not { } sound)
@@ -57,12 +63,15 @@ public sealed class PlaceSoundAlikes
                 return;
             }
 
-            if (!sounds.TryGetValue(sound, out var entry))
+            foreach (var (table, key) in new[] { (sounds, sound), (firstAndSounds, name[0] + sound) })
             {
-                sounds[sound] = entry = (name, []);
-            }
+                if (!table.TryGetValue(key, out var entry))
+                {
+                    table[key] = entry = (name, []);
+                }
 
-            entry.Divisions.UnionWith(divisions);
+                entry.Divisions.UnionWith(divisions);
+            }
         }
 
         foreach (var name in gazetteer.OfficialNames)
@@ -75,11 +84,14 @@ public sealed class PlaceSoundAlikes
             Add(name, gazetteer.LookupAfterContext(name));
         }
 
-        var bySound = sounds
-            .Where(p => p.Value.Divisions.Count == 1 && p.Value.Divisions.First().Level is DivisionLevel.Province or DivisionLevel.City)
-            .ToFrozenDictionary(p => p.Key, p => (p.Value.Name, p.Value.Divisions.First()), StringComparer.Ordinal);
-        return new PlaceSoundAlikes(bySound, gazetteer, pinyin, isWord);
+        return new PlaceSoundAlikes(Unique(sounds), Unique(firstAndSounds), gazetteer, pinyin, isWord);
     }
+
+    /// <summary>The keys that name exactly one division, a city or a province.</summary>
+    private static FrozenDictionary<string, (string Name, Division Division)> Unique(
+        Dictionary<string, (string Name, HashSet<Division> Divisions)> table) =>
+        table.Where(p => p.Value.Divisions.Count == 1 && p.Value.Divisions.First().Level is DivisionLevel.Province or DivisionLevel.City)
+            .ToFrozenDictionary(p => p.Key, p => (p.Value.Name, p.Value.Divisions.First()), StringComparer.Ordinal);
 
     /// <summary>
     /// A city or province typed in pinyin without choosing characters (hangzhou, ma'anshan, zai guang zhou), at the start
@@ -155,8 +167,8 @@ public sealed class PlaceSoundAlikes
             }
 
             var window = text.Substring(start, length);
-            if (Sound(window, _pinyin) is { } sound && _bySound.TryGetValue(sound, out var heard)
-                && window.Length == heard.Name.Length && window[0] == heard.Name[0]
+            if (Sound(window, _pinyin) is { } sound && _byFirstAndSound.TryGetValue(window[0] + sound, out var heard)
+                && window.Length == heard.Name.Length
                 && _gazetteer.Lookup(window) is null && _gazetteer.LookupAfterContext(window) is null && !_isWord(window))
             {
                 return (length, heard.Division);

@@ -32,6 +32,18 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("京牌车过户要什么手续", "11", null)]
     [InlineData("shebaoka zai hangzhou ban", "33", "330100")]     // typed in pinyin
     [InlineData("guangzhou huzhao", "44", "440100")]
+    [InlineData("在苏洲办居住证", "32", "320500")]     // a slip keeps its first character: 苏洲 is 苏州, not 宿州
+    [InlineData("刚搬到福洲，居住证咋办", "35", "350100")]     // and 福洲 is 福州, not 抚州
+    [InlineData("刚下天河机场，身份证掉了", "42", "420100")]     // landmarks (data/lexicon/landmarks.tsv): 武汉's airport, not 广州's 天河区
+    [InlineData("春熙路上开服装店，年报怎么报", "51", "510100")]
+    [InlineData("我住西湖边上，身份证快到期了", "33", "330100")]
+    [InlineData("冰城这边，驾照到期了怎么换", "23", "230100")]
+    [InlineData("川籍退伍军人，优待证怎么办", "51", null)]     // a province's one-character abbreviation before 籍
+    [InlineData("在渝工作的外地人，公积金贷款能贷多少", "50", null)]     // or between 在/来/回… and 工作/务工/生活…
+    [InlineData("皖北农村的，城乡居民医保交多少", "34", null)]     // a part of a province (place-aliases.tsv)
+    [InlineData("沪漂五年了，想办居住证", "31", null)]
+    [InlineData("我的车是粤B的，今年该年检了", "44", null)]     // a car said before the plate
+    [InlineData("川A的二手车卖给外地人了，转移登记在哪办", "51", null)]     // or a few characters after it
     [InlineData("huzhao zai guang zhou ban", "44", "440100")]     // separate syllables after a cue
     public void PlacesResolveToProvinceAndCity(string text, string province, string? city)
     {
@@ -76,8 +88,9 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
 
     [Theory]
     [InlineData("现在去了山东济南，社保怎么转", "37")]     // 了山 sounds like 乐山, but 山东 is a real name inside it
-    [InlineData("在苏洲办居住证", null)]     // 苏州 and 宿州 sound the same: a slip of either is no one's
-    [InlineData("刚搬到福洲，居住证咋办", null)]     // 福州 and 抚州 too
+    [InlineData("开了家兰州拉面馆，要办什么证", null)]     // a dish sold everywhere (data/lexicon/not-places.txt)
+    [InlineData("在京东上班，社保怎么交", null)]     // 京 before a shop's name, not before 工作/上班
+    [InlineData("在新工作单位上班，公积金怎么转", null)]     // 新 is no abbreviation we read (新工作)
     [InlineData("杭洲的居住证怎么办", null)]     // no 在/到/去… before it nor 这边 after: a slip is only trusted where a place is expected
     [InlineData("新app怎么下载", null)]     // 新a starts a word: no plate
     [InlineData("suzhou shebaoka", null)]     // typed 苏州 or 宿州: the same sound, no one's

@@ -15,6 +15,7 @@ public sealed class TextNormalizerTests(AssistantFixture fixture)
     [InlineData("社保卡咋整", "社保卡怎么办")]                      // dialect → standard
     [InlineData("身份证点样补", "身份证怎么补")]
     [InlineData("SFZ丢了 gjj咋取", "身份证丢了 公积金怎么取")]     // pinyin-initial abbreviations
+    [InlineData("想Renew我的Passport", "想换我的护照")]     // English words mixed in
     public void CanonicalizeFoldsTheVariants(string input, string expected) =>
         Assert.Equal(expected, Normalizer.Canonicalize(input));
 
