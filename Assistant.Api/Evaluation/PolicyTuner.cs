@@ -27,7 +27,8 @@ internal static class PolicyTuner
 
         // What the policy in use is worth on the same cases: a stale decision.json shows as a gap to the tuned one.
         var inUse = understander.Policy;
-        var inUseUtility = evidence.Sum(e => Utility(e.Case, QueryUnderstander.Choose(understander.Rank(e.Evidence, inUse), inUse)));
+        var inUseUtility = evidence.Sum(e => Utility(e.Case,
+            QueryUnderstander.Choose(understander.Rank(e.Evidence, inUse), understander.RankClauses(e.Evidence, inUse), inUse)));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"policy in use: utility {inUseUtility / cases.Count:0.0000} per case with {inUse}"));
 
@@ -50,6 +51,9 @@ internal static class PolicyTuner
                     };
                     // The fused ranking depends on the fusion settings only: rank once, then try every threshold on it.
                     var rankings = evidence.Select(e => understander.Rank(e.Evidence, fusion)).ToList();
+                    // Clauses only matter when the whole is out of scope; ranked once per fusion setting like the whole.
+                    var clauseRankings = evidence.Select(e => current.ClauseMinimum > 0 ? understander.RankClauses(e.Evidence, fusion).ToList() : [])
+                        .ToList();
                     foreach (var (margin, oos) in s_margins.SelectMany(m => s_outOfScopeMinimums.Select(o => (m, o))))
                     {
                         for (var confidence = 0.05; confidence <= 0.6; confidence += 0.05)
@@ -61,7 +65,7 @@ internal static class PolicyTuner
                             var utility = 0.0;
                             for (var i = 0; i < rankings.Count; i++)
                             {
-                                utility += Utility(evidence[i].Case, QueryUnderstander.Choose(rankings[i], policy));
+                                utility += Utility(evidence[i].Case, QueryUnderstander.Choose(rankings[i], clauseRankings[i], policy));
                             }
 
                             if (utility > bestForWeight.Utility)

@@ -1,5 +1,7 @@
 using Assistant.Search.Indexing;
+using System.Text.RegularExpressions;
 using Assistant.Search.Intents;
+using Assistant.Search.Text;
 
 namespace Assistant.Search.Understanding;
 
@@ -7,7 +9,7 @@ namespace Assistant.Search.Understanding;
 /// The understanding step: classifier probabilities fused with search scores into one ranked list with a confidence,
 /// a decision (answer / clarify / out of scope) and the places (province, and for transfers the handling province).
 /// </summary>
-public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier classifier, DecisionPolicy policy)
+public sealed partial class QueryUnderstander(CatalogSearch search, IntentClassifier classifier, DecisionPolicy policy)
 {
     /// <summary>How many search hits the fusion reads (also used by the fused ranking of <c>/api/search</c>).</summary>
     public const int SearchDepth = 10;
@@ -36,12 +38,40 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
         var analyzed = search.Analyzer.Analyze(text);
         var predicted = classifier.Predict(analyzed.IntentFeatures);
         var hits = search.Searcher.Search(analyzed.Features, analyzed.Location?.ProvinceCode, SearchDepth);
-        return new Evidence(text, analyzed, predicted, hits);
+        return new Evidence(text, analyzed, predicted, hits, new Lazy<IReadOnlyList<Evidence>>(() => GatherClauses(analyzed)));
+    }
+
+    /// <summary>Each clause of a text of several (split at punctuation and spaces, three Han characters or more), on its
+    /// own: gathered only when the whole text is out of scope, and once.</summary>
+    private IReadOnlyList<Evidence> GatherClauses(AnalyzedQuery analyzed)
+    {
+        var clauses = ClauseBreaks().Split(analyzed.Normalized.Canonical).Where(c => c.Count(FeatureExtractor.IsHan) >= 3).ToList();
+        return clauses.Count < 2 ? [] : [.. clauses.Select(clause =>
+        {
+            var part = search.Analyzer.Analyze(clause);
+            var hits = search.Searcher.Search(part.Features, part.Location?.ProvinceCode, SearchDepth);
+            return new Evidence(clause, part, classifier.Predict(part.IntentFeatures), hits, s_noClauses);
+        })];
+    }
+
+    private static readonly Lazy<IReadOnlyList<Evidence>> s_noClauses = new(() => []);
+
+    [GeneratedRegex(@"[，,。.？?！!；;：:、\s]+")]
+    private static partial Regex ClauseBreaks();
+
+    /// <summary>The rankings of the clauses, computed only as far as they are read.</summary>
+    public IEnumerable<IReadOnlyList<Candidate>> RankClauses(Evidence evidence, DecisionPolicy with)
+    {
+        foreach (var clause in evidence.Clauses.Value)
+        {
+            yield return Rank(clause, with);
+        }
     }
 
     public Understanding Decide(Evidence evidence, DecisionPolicy with)
     {
-        var (decision, top, candidates) = Choose(Rank(evidence, with), with);
+        var chosen = Choose(Rank(evidence, with), RankClauses(evidence, with), with);
+        var (decision, top, candidates) = chosen;
         var label = decision == Decision.OutOfScope ? Understanding.OutOfScopeLabel : top.Label;
         var catalog = search.Resources.Catalog;
         var transferSide = catalog.Find(top.Label)?.TransferSide;
@@ -72,6 +102,35 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
             .Where(r => strongMatch || r.Service is not { IsCore: false })
             .Take(SearchDepth)
             .Select(r => new Candidate(r.Label, r.Service?.Name, Math.Round(r.Score, 4), r.Service is not null))];
+    }
+
+    /// <summary>
+    /// The decision on the whole text, unless it is out of scope and one of its clauses alone is a service answered with
+    /// at least <see cref="DecisionPolicy.ClauseMinimum"/>: a request said in one clause is not drowned by the story
+    /// around it (二七广场附近的商场上班，失业了怎么登记: the whole is out of scope at 0.74, 失业了怎么登记 alone is
+    /// unemployment registration at 0.96). Clauses are ranked only when the whole is out of scope.
+    /// </summary>
+    public static (Decision Decision, Candidate Top, IReadOnlyList<Candidate> Candidates) Choose(IReadOnlyList<Candidate> ranked,
+        IEnumerable<IReadOnlyList<Candidate>> clauses, DecisionPolicy with)
+    {
+        var whole = Choose(ranked, with);
+        if (whole.Decision != Decision.OutOfScope || with.ClauseMinimum <= 0)
+        {
+            return whole;
+        }
+
+        (Decision Decision, Candidate Top, IReadOnlyList<Candidate> Candidates)? best = null;
+        foreach (var clause in clauses)
+        {
+            var part = Choose(clause, with);
+            if (part.Decision == Decision.Answer && part.Top.IsService && part.Top.Score >= with.ClauseMinimum
+                && (best is null || part.Top.Score > best.Value.Top.Score))
+            {
+                best = part;
+            }
+        }
+
+        return best ?? whole;
     }
 
     /// <summary>The decision on a fused ranking by the thresholds of <paramref name="with"/>, the best candidate left once
@@ -111,4 +170,4 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
 
 /// <summary>The raw evidence for one text: analysis, classifier probabilities and search hits.</summary>
 public sealed record Evidence(string Text, AnalyzedQuery Analyzed, IReadOnlyList<(string Label, float Probability)> Predicted,
-    IReadOnlyList<ServiceHit> Hits);
+    IReadOnlyList<ServiceHit> Hits, Lazy<IReadOnlyList<Evidence>> Clauses);

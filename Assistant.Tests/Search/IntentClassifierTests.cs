@@ -86,8 +86,44 @@ public sealed class IntentClassifierTests(AssistantFixture fixture)
     [InlineData("护照怎么办", "passport")]
     [InlineData("今天北京天气怎么样", "out_of_scope")]
     [InlineData("给我讲个笑话", "out_of_scope")]
+    [InlineData("二七广场附近的商场上班，失业了怎么登记", "unemployment-registration")]     // the request in its own clause
+    [InlineData("Can I talk to a real person?", "human_agent")]     // English mixed in (normalization.tsv)
     public void UnderstandsServicesMetaIntentsAndOutOfScope(string text, string expected) =>
         Assert.Equal(expected, fixture.Understander.Understand(text).Label);
+
+    [Theory]
+    [InlineData(0.85, 0.96, "unemployment-registration")]     // the clause alone is answered confidently: it is taken
+    [InlineData(0.85, 0.80, "out_of_scope")]     // not confidently enough: the whole text's decision stands
+    [InlineData(0, 0.96, "out_of_scope")]     // 0 turns the rule off
+    public void AServiceSaidInOneClauseIsTakenWhenTheWholeIsOutOfScope(double clauseMinimum, double clauseScore, string expected)
+    {
+        var policy = new DecisionPolicy { MinConfidence = 0.25, OutOfScopeMinimum = 0.35, ClarifyMargin = 0.05, ClauseMinimum = clauseMinimum };
+        Candidate[] whole = [new("out_of_scope", null, 0.74, false), new("unemployment-registration", "失业登记", 0.2, true)];
+        Candidate[] clause = [new("unemployment-registration", "失业登记", clauseScore, true), new("unemployment-benefit", "失业保险金申领", 0.02, true)];
+
+        var (decision, top, _) = QueryUnderstander.Choose(whole, [clause], policy);
+
+        Assert.Equal(expected, decision == Decision.OutOfScope ? "out_of_scope" : top.Label);
+    }
+
+    [Fact]
+    public void ClausesAreNotRankedWhenTheWholeIsInScope()
+    {
+        var policy = new DecisionPolicy { MinConfidence = 0.25, ClauseMinimum = 0.85 };
+        Candidate[] whole = [new("passport", "护照", 0.9, true)];
+
+        var (decision, top, _) = QueryUnderstander.Choose(whole, Unreadable(), policy);
+
+        Assert.Equal((Decision.Answer, "passport"), (decision, top.Label));
+
+        static IEnumerable<IReadOnlyList<Candidate>> Unreadable()
+        {
+            throw new InvalidOperationException("clauses were ranked");
+#pragma warning disable CS0162 // makes this an iterator, which throws only when read
+            yield break;
+#pragma warning restore CS0162
+        }
+    }
 
     [Fact]
     public void TransferUnderstandingGivesTheHandlingProvince()
