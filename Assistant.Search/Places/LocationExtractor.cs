@@ -1,3 +1,5 @@
+using Assistant.Search.Text;
+
 namespace Assistant.Search.Places;
 
 /// <summary>
@@ -84,8 +86,9 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAli
 
     /// <summary>
     /// A licence plate: its province character and letter (lower-cased by normalization) followed by the plate's
-    /// number (京a12345), or with a car or plate said just after or before it (苏e牌照, 川a的二手车, 车是粤b的). A province
-    /// character and a letter alone are everyday text: 换新c1驾照, 新a股, 新u盘 are no plates of Xinjiang.
+    /// number (京a12345), or ending the word with a car or plate said just after or before it (苏e牌照, 川a的二手车,
+    /// 车是粤b的). A province character and a letter alone are everyday text: 换新c1驾照, 新a股, 新u盘 are no plates of
+    /// Xinjiang, nor is the car model 新c级车.
     /// </summary>
     private (int Length, Division[] Candidates)? PlateAt(string text, int start)
     {
@@ -97,7 +100,15 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAli
 
         var rest = text.AsSpan(start + 2);
         var number = rest.IndexOfAnyExcept(s_plateCharacters) is var end and >= 0 ? end : rest.Length;
-        return number >= 4 || number == 0 && (SaysCar(rest[..Math.Min(4, rest.Length)]) || SaysCar(text.AsSpan(Math.Max(0, start - 3), Math.Min(3, start))))
+        if (number >= 4)
+        {
+            return (2, [province]);
+        }
+
+        // No number: the letter must end the word (牌, 车, 的, punctuation or the end follow), and a car or plate be said
+        // just after it (苏e牌照, 川a的二手车) or just before (车是粤b的). 新c级车 is a car model, not a plate.
+        var endsWord = number == 0 && (rest.IsEmpty || rest[0] is '牌' or '车' or '的' || !FeatureExtractor.IsHan(rest[0]));
+        return endsWord && (SaysCar(rest[..Math.Min(4, rest.Length)]) || SaysCar(text.AsSpan(Math.Max(0, start - 3), Math.Min(3, start))))
             ? (2, [province])
             : null;
     }

@@ -11,9 +11,9 @@ namespace Assistant.Search.Places;
 /// followed by one that says it was one (这边, 那边, 这里, 那里, 这儿, 那儿: 石家装这边);</item>
 /// <item>it begins with the name's own first character (转学到八中 is not 巴中, 冒名 is not 茂名), and among the
 /// divisions' own names and short forms that begin with that character, districts and counties included, exactly one
-/// has its toneless pinyin, and that one is a city or a province (宝山 sounds like 保山 but is also Shanghai's 宝山区, so
-/// 保山 is no one's; 苏洲 can only be 苏州, not 宿州, and 福洲 only 福州, not 抚州); nicknames, aliases and app names have
-/// no sound-alikes (三项 is no slip of 三湘, <see cref="DivisionGazetteer.OfficialNames"/>);</item>
+/// has its toneless pinyin, and that one is a city or a province (宝扇 sounds like 宝山, which is both Shanghai's and
+/// 双鸭山's 宝山区, so it is no one's; 苏洲 can only be 苏州, not 宿州, and 福洲 only 福州, not 抚州); nicknames, aliases
+/// and app names have no sound-alikes (三项 is no slip of 三湘, <see cref="DivisionGazetteer.OfficialNames"/>);</item>
 /// <item>it is neither a known name itself nor a word of SmartCn's dictionary (在海难中 is not 海南, 通话中 not 通化,
 /// 信仰 not 信阳).</item>
 /// </list>
@@ -95,8 +95,9 @@ public sealed class PlaceSoundAlikes
 
     /// <summary>
     /// A city or province typed in pinyin without choosing characters (hangzhou, ma'anshan, zai guang zhou), at the start
-    /// of a Latin word, read through the same unique-sound table as for characters (suzhou, fuzhou and henan, which
-    /// several divisions share, are no one's; xi'an too, as 西安区 districts exist). One word, or syllables joined by
+    /// of a Latin word, read through a table of sounds that name one division (suzhou, fuzhou and henan, which several
+    /// divisions share, are no one's; xi'an too, as 西安区 districts exist): unlike characters, pinyin has no first
+    /// character to tell 苏州 from 宿州. One word, or syllables joined by
     /// apostrophes, is read anywhere; syllables typed as separate words only after zai, dao, qu, hui, lai, cong or zhu,
     /// since a sentence typed syllable by syllable is full of cities' sounds (yun fu 孕妇, wu hai 无害). Each character
     /// has one reading (<see cref="PinyinTable"/>), so names read with a second one (changsha, chongqing, xiamen) and

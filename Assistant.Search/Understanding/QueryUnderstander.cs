@@ -15,6 +15,9 @@ public sealed partial class QueryUnderstander(CatalogSearch search, IntentClassi
     public const int SearchDepth = 10;
     private const int MaxClarify = 4;
 
+    /// <summary>Clauses read on their own at most: a long out-of-scope text costs one analysis per clause.</summary>
+    private const int MaxClauses = 4;
+
     /// <summary>An item counts as matched when it scores at least this share of the best item: the titles that say
     /// what was asked (烟草专卖零售许可证新办 258) and not those sharing a word or two (烟花爆竹经营许可证 53).</summary>
     private const double ItemShareOfBest = 0.5;
@@ -41,15 +44,17 @@ public sealed partial class QueryUnderstander(CatalogSearch search, IntentClassi
         return new Evidence(text, analyzed, predicted, hits, new Lazy<IReadOnlyList<Evidence>>(() => GatherClauses(analyzed)));
     }
 
-    /// <summary>Each clause of a text of several (split at punctuation and spaces, three Han characters or more), on its
-    /// own: gathered only when the whole text is out of scope, and once.</summary>
+    /// <summary>Each clause of a text of several (split at punctuation and spaces, three Han characters or more, the last
+    /// <see cref="MaxClauses"/> at most, as requests come last), on its own: gathered only when the whole text is out of
+    /// scope, and once. A clause is searched in the province of the whole text, like the text itself.</summary>
     private IReadOnlyList<Evidence> GatherClauses(AnalyzedQuery analyzed)
     {
-        var clauses = ClauseBreaks().Split(analyzed.Normalized.Canonical).Where(c => c.Count(FeatureExtractor.IsHan) >= 3).ToList();
+        var clauses = ClauseBreaks().Split(analyzed.Normalized.Canonical).Where(c => c.Count(FeatureExtractor.IsHan) >= 3).TakeLast(MaxClauses).ToList();
+        var province = analyzed.Location?.ProvinceCode;
         return clauses.Count < 2 ? [] : [.. clauses.Select(clause =>
         {
             var part = search.Analyzer.Analyze(clause);
-            var hits = search.Searcher.Search(part.Features, part.Location?.ProvinceCode, SearchDepth);
+            var hits = search.Searcher.Search(part.Features, province, SearchDepth);
             return new Evidence(clause, part, classifier.Predict(part.IntentFeatures), hits, s_noClauses);
         })];
     }

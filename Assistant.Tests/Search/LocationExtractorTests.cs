@@ -44,6 +44,7 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("沪漂五年了，想办居住证", "31", null)]
     [InlineData("我的车是粤B的，今年该年检了", "44", null)]     // a car said before the plate
     [InlineData("川A的二手车卖给外地人了，转移登记在哪办", "51", null)]     // or a few characters after it
+    [InlineData("在北京时间不长，能办居住证吗", "11", null)]     // 北京时间 is no not-place: it would hide 北京
     [InlineData("huzhao zai guang zhou ban", "44", "440100")]     // separate syllables after a cue
     public void PlacesResolveToProvinceAndCity(string text, string province, string? city)
     {
@@ -91,6 +92,9 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("开了家兰州拉面馆，要办什么证", null)]     // a dish sold everywhere (data/lexicon/not-places.txt)
     [InlineData("在京东上班，社保怎么交", null)]     // 京 before a shop's name, not before 工作/上班
     [InlineData("在新工作单位上班，公积金怎么转", null)]     // 新 is no abbreviation we read (新工作)
+    [InlineData("有关中小企业的补贴政策", null)]     // 关中 (陕西) is left out: it turns up inside 有关中…, 海关中心
+    [InlineData("这东西单位要吗", null)]     // 西单 is left out of the landmarks: 东西单位
+    [InlineData("奔驰新c级车上牌要什么材料", null)]     // 新c级 is a car model: the plate's letter must end the word
     [InlineData("杭洲的居住证怎么办", null)]     // no 在/到/去… before it nor 这边 after: a slip is only trusted where a place is expected
     [InlineData("新app怎么下载", null)]     // 新a starts a word: no plate
     [InlineData("suzhou shebaoka", null)]     // typed 苏州 or 宿州: the same sound, no one's
