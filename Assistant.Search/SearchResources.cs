@@ -11,7 +11,7 @@ public sealed class SearchResources
 {
     /// <summary>Bump when tokenization, the place rules or the index layout change (place rules decide what the classifier
     /// reads), so indexes and models built before are not reused.</summary>
-    public const string FormatVersion = "9";
+    public const string FormatVersion = "11";
 
     private SearchResources(string dataPath, ServiceCatalog catalog, DivisionGazetteer gazetteer, TextNormalizer normalizer,
         Salutations salutations, FeatureExtractor features, string fingerprint)
@@ -21,7 +21,10 @@ public sealed class SearchResources
         Catalog = catalog;
         Gazetteer = gazetteer;
         Locations = new LocationExtractor(gazetteer, PlaceSoundAlikes.Build(gazetteer, features.PinyinTable,
-            word => ChineseSegmenter.SmartCnTokens(word) is [var only] && only == word), ProvinceCharacters(dataPath, "plate-prefixes.tsv", gazetteer),
+            word => ChineseSegmenter.SmartCnTokens(word) is [var only] && only == word,
+            LexiconFiles.Lines(Path.Combine(dataPath, "lexicon", "surnames.txt")).SelectMany(line => line).ToHashSet(),
+            LexiconFiles.Pairs(Path.Combine(dataPath, "lexicon", "pinyin-words.tsv"))
+                .ToDictionary(p => p.Key, p => string.Concat(p.Value.Where(c => !char.IsAsciiDigit(c))), StringComparer.Ordinal)), ProvinceCharacters(dataPath, "plate-prefixes.tsv", gazetteer),
             ProvinceCharacters(dataPath, "province-abbreviations.tsv", gazetteer));
         Normalizer = normalizer;
         Features = features;

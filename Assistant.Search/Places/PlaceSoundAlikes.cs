@@ -7,8 +7,9 @@ namespace Assistant.Search.Places;
 /// City and province names heard right but written wrong, as speech recognition and hurried typing do (杭洲 for 杭州,
 /// 广洲 for 广州, 河难 for 河南). A window is read as a place only when all of these hold, each needed on real text:
 /// <list type="bullet">
-/// <item>it follows a word that says a place comes next (在, 到, 去, 回, 来, 从, 住), or, three characters or more, is
-/// followed by one that says it was one (这边, 那边, 这里, 那里, 这儿, 那儿: 石家装这边);</item>
+/// <item>it follows a word that says a place comes next (在, 到, 去, 回, 来, 从, 住), or is followed by one that says it
+/// was one (这边, 那边, 这里, 那里, 这儿, 那儿: 石家装这边, 济男这边), unless it is two characters and starts with a common
+/// surname (许畅这边 is a person, not 许昌);</item>
 /// <item>it begins with the name's own first character (转学到八中 is not 巴中, 冒名 is not 茂名), and among the
 /// divisions' own names and short forms that begin with that character, districts and counties included, exactly one
 /// has its toneless pinyin, and that one is a city or a province (宝扇 sounds like 宝山, which is both Shanghai's and
@@ -18,7 +19,8 @@ namespace Assistant.Search.Places;
 /// 信仰 not 信阳).</item>
 /// </list>
 /// Nasal finals are not folded (去龙阳路 would become 龙岩), so 深证 for 深圳 is not caught. Each character has one
-/// reading (<see cref="PinyinTable"/>), so slips of names read with a second one (厦门 xia, 长沙 chang) are missed too.
+/// reading (<see cref="PinyinTable"/>); names read with a second one sound as data/lexicon/pinyin-words.tsv reads them
+/// (成都 cheng du, so 成督 is caught), which lists the commonest of them only.
 /// </summary>
 public sealed class PlaceSoundAlikes
 {
@@ -37,11 +39,13 @@ public sealed class PlaceSoundAlikes
     private readonly DivisionGazetteer _gazetteer;
     private readonly PinyinTable _pinyin;
     private readonly Func<string, bool> _isWord;
+    private readonly IReadOnlySet<char> _surnames;
 
     private PlaceSoundAlikes(FrozenDictionary<string, (string Name, Division Division)> bySound,
         FrozenDictionary<string, (string Name, Division Division)> byFirstAndSound, DivisionGazetteer gazetteer,
-        PinyinTable pinyin, Func<string, bool> isWord)
+        PinyinTable pinyin, Func<string, bool> isWord, IReadOnlySet<char> surnames)
     {
+        _surnames = surnames;
         _bySound = bySound;
         _byFirstAndSound = byFirstAndSound;
         _gazetteer = gazetteer;
@@ -50,15 +54,34 @@ public sealed class PlaceSoundAlikes
     }
 
     /// <param name="isWord">Whether a string is a dictionary word (SmartCn's segmentation keeps it whole).</param>
-    public static PlaceSoundAlikes Build(DivisionGazetteer gazetteer, PinyinTable pinyin, Func<string, bool> isWord)
+    /// <param name="surnames">Common surnames (data/lexicon/surnames.txt): a two-character window before 这边 that starts
+    /// with one is as often a person.</param>
+    /// <param name="readings">Toneless readings of words whose characters' first reading is wrong (data/lexicon/
+    /// pinyin-words.tsv: 成都 cheng du, 重庆 chong qing, 厦门 xia men): a name starting with one sounds that way, so 成督
+    /// and typed chengdu, chongqing, xiamen are found.</param>
+    public static PlaceSoundAlikes Build(DivisionGazetteer gazetteer, PinyinTable pinyin, Func<string, bool> isWord,
+        IReadOnlySet<char> surnames, IReadOnlyDictionary<string, string> readings)
     {
+        string? NameSound(string name)
+        {
+            foreach (var (word, reading) in readings)
+            {
+                if (name.StartsWith(word, StringComparison.Ordinal) && Sound(name[word.Length..], pinyin) is { } rest)
+                {
+                    return rest.Length == 0 ? reading : reading + " " + rest;
+                }
+            }
+
+            return Sound(name, pinyin);
+        }
+
         // Typed pinyin has no first character to tell 苏州 from 宿州, so it is read by sound alone; characters by their
         // first character and sound.
         var sounds = new Dictionary<string, (string Name, HashSet<Division> Divisions)>(StringComparer.Ordinal);
         var firstAndSounds = new Dictionary<string, (string Name, HashSet<Division> Divisions)>(StringComparer.Ordinal);
         void Add(string name, Division[]? divisions)
         {
-            if (divisions is null || name.Length > MaxLength || Sound(name, pinyin) is not { } sound)
+            if (divisions is null || name.Length > MaxLength || NameSound(name) is not { } sound)
             {
                 return;
             }
@@ -84,14 +107,29 @@ public sealed class PlaceSoundAlikes
             Add(name, gazetteer.LookupAfterContext(name));
         }
 
-        return new PlaceSoundAlikes(Unique(sounds), Unique(firstAndSounds), gazetteer, pinyin, isWord);
+        return new PlaceSoundAlikes(Unique(sounds), Unique(firstAndSounds), gazetteer, pinyin, isWord, surnames);
     }
 
-    /// <summary>The keys that name exactly one division, a city or a province.</summary>
+    /// <summary>The keys that name exactly one city or province, counting a county of a city's own name inside it as that
+    /// city (长沙 is 长沙市 and its 长沙县).</summary>
     private static FrozenDictionary<string, (string Name, Division Division)> Unique(
-        Dictionary<string, (string Name, HashSet<Division> Divisions)> table) =>
-        table.Where(p => p.Value.Divisions.Count == 1 && p.Value.Divisions.First().Level is DivisionLevel.Province or DivisionLevel.City)
-            .ToFrozenDictionary(p => p.Key, p => (p.Value.Name, p.Value.Divisions.First()), StringComparer.Ordinal);
+        Dictionary<string, (string Name, HashSet<Division> Divisions)> table)
+    {
+        static Division? One(HashSet<Division> divisions)
+        {
+            if (divisions.Count == 1 && divisions.First().Level == DivisionLevel.Province)
+            {
+                return divisions.First();
+            }
+
+            var cities = divisions.Where(d => d.Level == DivisionLevel.City).Take(2).ToList();
+            return cities is [var city] && divisions.All(d => d.CityCode == city.Code) ? city : null;
+        }
+
+        return table.Select(p => (p.Key, p.Value.Name, Division: One(p.Value.Divisions)))
+            .Where(p => p.Division is not null)
+            .ToFrozenDictionary(p => p.Key, p => (p.Name, p.Division!), StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// A city or province typed in pinyin without choosing characters (hangzhou, ma'anshan, zai guang zhou), at the start
@@ -99,9 +137,9 @@ public sealed class PlaceSoundAlikes
     /// divisions share, are no one's; xi'an too, as 西安区 districts exist): unlike characters, pinyin has no first
     /// character to tell 苏州 from 宿州. One word, or syllables joined by
     /// apostrophes, is read anywhere; syllables typed as separate words only after zai, dao, qu, hui, lai, cong or zhu,
-    /// since a sentence typed syllable by syllable is full of cities' sounds (yun fu 孕妇, wu hai 无害). Each character
-    /// has one reading (<see cref="PinyinTable"/>), so names read with a second one (changsha, chongqing, xiamen) and
-    /// names of more than <see cref="MaxLength"/> syllables (wulumuqi) are not found.
+    /// since a sentence typed syllable by syllable is full of cities' sounds (yun fu 孕妇, wu hai 无害). Names read with
+    /// a second reading are found as pinyin-words.tsv reads them (changsha, chongqing, xiamen); names of more than
+    /// <see cref="MaxLength"/> syllables (wulumuqi) are not.
     /// </summary>
     public (int Length, Division Division)? TypedAt(string text, int start)
     {
@@ -157,12 +195,9 @@ public sealed class PlaceSoundAlikes
     /// <summary>The division a text names by sound at <paramref name="start"/>, longest first, with its length.</summary>
     public (int Length, Division Division)? At(string text, int start)
     {
-        var cuedBefore = start > 0 && s_placeCues.Contains(text[start - 1]);
         for (var length = Math.Min(MaxLength, text.Length - start); length >= 2; length--)
         {
-            // Only a cue after it: three characters at least, since a two-character name before 这边 is as often a person
-            // (许畅这边 is no 许昌, 黄刚这边 no 黄冈).
-            if (!cuedBefore && (length < 3 || !FollowedByCue(text.AsSpan(start + length))))
+            if (!PlaceExpected(text, start, length))
             {
                 continue;
             }
@@ -178,6 +213,33 @@ public sealed class PlaceSoundAlikes
 
         return null;
     }
+
+    /// <summary>
+    /// A district's short form said alone where a place is expected (在湟中上班, 武清这边, 堆龙德庆那边), when it is the short
+    /// form of exactly one district in the country and, if two characters, no dictionary word (海港 is a word, 南山 several
+    /// districts'; SmartCn's dictionary also holds longer proper names such as 堆龙德庆, so only two are checked): without
+    /// such a cue these short forms count only right after their city (<see cref="DivisionGazetteer.LookupAfterContext"/>).
+    /// </summary>
+    public (int Length, Division Division)? DistrictAt(string text, int start)
+    {
+        for (var length = Math.Min(MaxLength, text.Length - start); length >= 2; length--)
+        {
+            var window = text.AsSpan(start, length);
+            if (_gazetteer.LookupAfterContext(window) is [var district] && _gazetteer.Lookup(window) is null
+                && PlaceExpected(text, start, length) && !(length == 2 && _isWord(window.ToString())))
+            {
+                return (length, district);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a window stands where a place is expected: after 在, 到, 去… or before 这边, 那边…, unless it is two
+    /// characters starting with a common surname and only followed by the cue (许畅这边 is a person).</summary>
+    private bool PlaceExpected(string text, int start, int length) =>
+        start > 0 && s_placeCues.Contains(text[start - 1])
+        || !(length == 2 && _surnames.Contains(text[start])) && FollowedByCue(text.AsSpan(start + length));
 
     /// <summary>Whether the text after a window starts with 这边, 那边…: a loop, not a lambda, since it runs at every
     /// position of every query that names no place.</summary>
