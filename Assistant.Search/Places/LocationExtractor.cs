@@ -36,7 +36,7 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAli
             }
 
             var previousEnd = raw.Count > 0 ? raw[^1].Start + raw[^1].Length : -1;
-            var match = LongestAt(span, i, afterPlace: previousEnd == i) ?? DistrictAt(text, i) ?? HeardAt(text, i) ?? TypedAt(text, i) ?? PlateAt(text, i)
+            var match = LongestAt(span, i, afterPlace: previousEnd == i) ?? HeardAt(text, i) ?? TypedAt(text, i) ?? PlateAt(text, i)
                 ?? AbbreviationAt(text, i);
             if (match is { } m)
             {
@@ -148,9 +148,6 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAli
 
     private static readonly System.Buffers.SearchValues<char> s_plateCharacters =
         System.Buffers.SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyz");
-
-    private (int Length, Division[] Candidates)? DistrictAt(string text, int start) =>
-        soundAlikes?.DistrictAt(text, start) is { } district ? (district.Length, [district.Division]) : null;
 
     private (int Length, Division[] Candidates)? TypedAt(string text, int start) =>
         soundAlikes?.TypedAt(text, start) is { } typed ? (typed.Length, [typed.Division]) : null;

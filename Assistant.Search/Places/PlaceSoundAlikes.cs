@@ -11,16 +11,17 @@ namespace Assistant.Search.Places;
 /// was one (这边, 那边, 这里, 那里, 这儿, 那儿: 石家装这边, 济男这边), unless it is two characters and starts with a common
 /// surname (许畅这边 is a person, not 许昌);</item>
 /// <item>it begins with the name's own first character (转学到八中 is not 巴中, 冒名 is not 茂名), and among the
-/// divisions' own names and short forms that begin with that character, districts and counties included, exactly one
-/// has its toneless pinyin, and that one is a city or a province (宝扇 sounds like 宝山, which is both Shanghai's and
+/// divisions' own names and short forms that begin with that character, districts and counties included, only one city
+/// or province has its toneless pinyin, and nothing else does but counties of that city (长沙县 of 长沙) (宝扇 sounds like 宝山, which is both Shanghai's and
 /// 双鸭山's 宝山区, so it is no one's; 苏洲 can only be 苏州, not 宿州, and 福洲 only 福州, not 抚州); nicknames, aliases
 /// and app names have no sound-alikes (三项 is no slip of 三湘, <see cref="DivisionGazetteer.OfficialNames"/>);</item>
 /// <item>it is neither a known name itself nor a word of SmartCn's dictionary (在海难中 is not 海南, 通话中 not 通化,
 /// 信仰 not 信阳).</item>
 /// </list>
 /// Nasal finals are not folded (去龙阳路 would become 龙岩), so 深证 for 深圳 is not caught. Each character has one
-/// reading (<see cref="PinyinTable"/>); names read with a second one sound as data/lexicon/pinyin-words.tsv reads them
-/// (成都 cheng du, so 成督 is caught), which lists the commonest of them only.
+/// reading (<see cref="PinyinTable"/>); names read with a second one are heard both ways, by those first readings and
+/// as data/lexicon/pinyin-words.tsv reads them (成都 cheng du: 成督 is caught; 厦门 sha men: 厦们 too), which lists the
+/// commonest of them only.
 /// </summary>
 public sealed class PlaceSoundAlikes
 {
@@ -81,12 +82,16 @@ public sealed class PlaceSoundAlikes
         var firstAndSounds = new Dictionary<string, (string Name, HashSet<Division> Divisions)>(StringComparer.Ordinal);
         void Add(string name, Division[]? divisions)
         {
-            if (divisions is null || name.Length > MaxLength || NameSound(name) is not { } sound)
+            if (divisions is null || name.Length > MaxLength)
             {
                 return;
             }
 
-            foreach (var (table, key) in new[] { (sounds, sound), (firstAndSounds, name[0] + sound) })
+            // Its word reading (成都 cheng du: 成督) and its characters' first readings, which is how a slip in the
+            // text is sounded (厦们 sha men for 厦门).
+            var keys = new[] { NameSound(name), Sound(name, pinyin) }.OfType<string>().Distinct()
+                .SelectMany(sound => new[] { (sounds, sound), (firstAndSounds, name[0] + sound) });
+            foreach (var (table, key) in keys)
             {
                 if (!table.TryGetValue(key, out var entry))
                 {
@@ -214,32 +219,18 @@ public sealed class PlaceSoundAlikes
         return null;
     }
 
-    /// <summary>
-    /// A district's short form said alone where a place is expected (在湟中上班, 武清这边, 堆龙德庆那边), when it is the short
-    /// form of exactly one district in the country and, if two characters, no dictionary word (海港 is a word, 南山 several
-    /// districts'; SmartCn's dictionary also holds longer proper names such as 堆龙德庆, so only two are checked): without
-    /// such a cue these short forms count only right after their city (<see cref="DivisionGazetteer.LookupAfterContext"/>).
-    /// </summary>
-    public (int Length, Division Division)? DistrictAt(string text, int start)
+    /// <summary>Whether a window stands where a place is expected: after 在, 到, 去… or before 这边, 那边…; but two characters
+    /// starting with a common surname before 这边, 那里… are a person whatever comes before (许畅这边, 交到黄珊那里).</summary>
+    private bool PlaceExpected(string text, int start, int length)
     {
-        for (var length = Math.Min(MaxLength, text.Length - start); length >= 2; length--)
+        var cueAfter = FollowedByCue(text.AsSpan(start + length));
+        if (length == 2 && _surnames.Contains(text[start]) && cueAfter)
         {
-            var window = text.AsSpan(start, length);
-            if (_gazetteer.LookupAfterContext(window) is [var district] && _gazetteer.Lookup(window) is null
-                && PlaceExpected(text, start, length) && !(length == 2 && _isWord(window.ToString())))
-            {
-                return (length, district);
-            }
+            return false;
         }
 
-        return null;
+        return cueAfter || start > 0 && s_placeCues.Contains(text[start - 1]);
     }
-
-    /// <summary>Whether a window stands where a place is expected: after 在, 到, 去… or before 这边, 那边…, unless it is two
-    /// characters starting with a common surname and only followed by the cue (许畅这边 is a person).</summary>
-    private bool PlaceExpected(string text, int start, int length) =>
-        start > 0 && s_placeCues.Contains(text[start - 1])
-        || !(length == 2 && _surnames.Contains(text[start])) && FollowedByCue(text.AsSpan(start + length));
 
     /// <summary>Whether the text after a window starts with 这边, 那边…: a loop, not a lambda, since it runs at every
     /// position of every query that names no place.</summary>
