@@ -53,8 +53,10 @@ public sealed partial class AssistantDialogue
     {
         if (ReplyRecognizers.IsNoneOfThese(input.Text) || ReplyRecognizers.IsNo(input.Text))
         {
+            // Provincial items are offered only when no core service fits: then the way out is a person, not a rephrase.
+            var itemsOffered = state.Choices.Any(id => catalog.Find(id) is { IsCore: false });
             Reset(state, keepPlace: true);
-            return [new(DialogueTexts.NoneOfThese) { ExpectsInput = true }];
+            return [new(itemsOffered ? DialogueTexts.NoneOfTheseItems : DialogueTexts.NoneOfThese) { ExpectsInput = true }];
         }
 
         var chosen = ReplyRecognizers.ChoiceNumber(input.Text) is { } n && n >= 1 && n <= state.Choices.Count

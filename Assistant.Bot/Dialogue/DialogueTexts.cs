@@ -10,6 +10,9 @@ public static class DialogueTexts
     public const string Clarify = "您想办的是下面哪一项？请点选或说序号。";
     public const string OutOfScopeItems = "这件事不在我能帮您办理的常见服务里，不过找到了相关的地方办事事项。您要找的是下面哪一项？请点选或说序号。";
     public const string NoneOfThese = "好的，请换个说法告诉我您要办的事，比如说说是什么证件、什么待遇。";
+    /// <summary>After 都不是 to provincial items offered for a matter none of the core services covers: rephrasing alone
+    /// rarely helps there, so the ways to a person come with it.</summary>
+    public const string NoneOfTheseItems = "好的。您可以换个说法再说一遍；如果要办的事不在这里，可以说“转人工”，或拨打12345政务服务便民热线。";
     public const string AnythingElse = "还有其他需要办的吗？";
     public const string Restarted = "好的，已重新开始。请说说您要办什么事。";
     public const string Handoff = "正在为您转接人工客服。如果没有接通，请拨打12345政务服务便民热线。";

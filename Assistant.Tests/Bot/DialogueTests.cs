@@ -139,6 +139,20 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
         Assert.Contains("服务目录没有收录这项的所需材料", materials.AllText());
     }
 
+    [Fact]
+    public async Task NoneOfTheOfferedItemsPointsToAPerson()
+    {
+        await _bot.SayAsync("item-none", "渔业捕捞许可证怎么办");
+
+        var reply = await _bot.SayAsync("item-none", "都不是");
+
+        Assert.Contains("转人工", reply.AllText());
+        Assert.Contains("12345", reply.AllText());
+        // After core services are offered (转移), 都不是 asks to rephrase, as before.
+        await _bot.SayAsync("core-none", "转移");
+        Assert.DoesNotContain("转人工", (await _bot.SayAsync("core-none", "都不是")).AllText());
+    }
+
     [Theory]
     [InlineData("你是医生吗")]                  // a title matches (乡村医生执业注销), but nothing is asked to be done
     [InlineData("打一下公司张总的电话")]          // 电话咨询 is an information page, and nothing is asked to be done
