@@ -29,6 +29,9 @@ public sealed class PlaceSoundAlikes
 
     private static readonly FrozenSet<char> s_placeCues = FrozenSet.ToFrozenSet("在到去回来从住");
 
+    /// <summary>Buildings and offices (东馆, 南厂, 北院, 西楼…): see <see cref="PlaceExpected"/>.</summary>
+    private static readonly FrozenSet<char> s_buildings = FrozenSet.ToFrozenSet("馆厂院楼所局处站店门室部科队");
+
     /// <summary>Words after a name that say it is a place (石家装这边, 济男那里).</summary>
     private static readonly string[] s_trailingCues = ["这边", "那边", "这里", "那里", "这儿", "那儿"];
 
@@ -220,11 +223,13 @@ public sealed class PlaceSoundAlikes
     }
 
     /// <summary>Whether a window stands where a place is expected: after 在, 到, 去… or before 这边, 那边…; but two characters
-    /// starting with a common surname before 这边, 那里… are a person whatever comes before (许畅这边, 交到黄珊那里).</summary>
+    /// starting with a common surname before 这边, 那里… are a person whatever comes before (许畅这边, 交到黄珊那里), and
+    /// two ending in a building or office are part of one (在东馆排队 is no 东莞, 南厂这边 no 南昌): a two-character slip
+    /// has changed its second character, so a building there was never the name's.</summary>
     private bool PlaceExpected(string text, int start, int length)
     {
         var cueAfter = FollowedByCue(text.AsSpan(start + length));
-        if (length == 2 && _surnames.Contains(text[start]) && cueAfter)
+        if (length == 2 && (_surnames.Contains(text[start]) && cueAfter || s_buildings.Contains(text[start + 1])))
         {
             return false;
         }

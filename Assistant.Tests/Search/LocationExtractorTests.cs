@@ -111,6 +111,8 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("许畅这边说材料不全", null)]     // a two-character window before 这边 that starts with a surname is as often a person (许昌)
     [InlineData("黄刚那边还没回话", null)]     // (黄冈)
     [InlineData("材料交到黄珊那里了", null)]     // a person even after 到 (黄山)
+    [InlineData("在东馆排队等叫号", null)]     // a building, not 东莞
+    [InlineData("南厂这边的工伤怎么认定", null)]     // nor 南昌
     [InlineData("在小店上班，社保怎么交", null)]     // district short forms alone are not read (太原's 小店区)
     [InlineData("我信奉天主教", null)]     // 奉天 (沈阳) is left out: it turns up inside 信奉天主
     [InlineData("构筑城市防线", null)]     // and 筑城 (贵阳)
