@@ -20,11 +20,12 @@ public sealed class SearchResources
         DataPath = dataPath;
         Catalog = catalog;
         Gazetteer = gazetteer;
-        Locations = new LocationExtractor(gazetteer, PlaceSoundAlikes.Build(gazetteer, features.PinyinTable,
-            word => ChineseSegmenter.SmartCnTokens(word) is [var only] && only == word,
-            LexiconFiles.Lines(Path.Combine(dataPath, "lexicon", "surnames.txt")).SelectMany(line => line).ToHashSet(),
-            LexiconFiles.Pairs(Path.Combine(dataPath, "lexicon", "pinyin-words.tsv"))
-                .ToDictionary(p => p.Key, p => string.Concat(p.Value.Where(c => !char.IsAsciiDigit(c))), StringComparer.Ordinal)), ProvinceCharacters(dataPath, "plate-prefixes.tsv", gazetteer),
+        var surnames = LexiconFiles.Lines(Path.Combine(dataPath, "lexicon", "surnames.txt")).SelectMany(line => line).ToHashSet();
+        var readings = LexiconFiles.Pairs(Path.Combine(dataPath, "lexicon", "pinyin-words.tsv"))
+            .ToDictionary(p => p.Key, p => PinyinTable.WithoutTones(p.Value), StringComparer.Ordinal);
+        var soundAlikes = PlaceSoundAlikes.Build(gazetteer, features.PinyinTable,
+            word => ChineseSegmenter.SmartCnTokens(word) is [var only] && only == word, surnames, readings);
+        Locations = new LocationExtractor(gazetteer, soundAlikes, ProvinceCharacters(dataPath, "plate-prefixes.tsv", gazetteer),
             ProvinceCharacters(dataPath, "province-abbreviations.tsv", gazetteer));
         Normalizer = normalizer;
         Features = features;

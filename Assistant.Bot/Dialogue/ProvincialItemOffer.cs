@@ -44,18 +44,21 @@ public static partial class ProvincialItemOffer
         FollowOnAction().Match(title) is not { Success: true } action ? 1
             : s_saidAs.GetValueOrDefault(action.Value, [action.Value]).Any(word => text.Contains(word, StringComparison.Ordinal)) ? 0 : 2;
 
+    private static readonly string[] s_lost = ["补", "丢", "掉了", "遗失", "找不到"];
+    private static readonly string[] s_closing = ["不干了", "不做了", "关店", "关门"];
+
     /// <summary>How citizens say each follow-on action (they rarely use the item's own word: 丢了 for 补办).</summary>
     private static readonly Dictionary<string, string[]> s_saidAs = new(StringComparer.Ordinal)
     {
-        ["补办"] = ["补", "丢", "掉了", "遗失", "找不到"],
-        ["补领"] = ["补", "丢", "掉了", "遗失", "找不到"],
-        ["补发"] = ["补", "丢", "掉了", "遗失", "找不到"],
-        ["遗失"] = ["补", "丢", "掉了", "遗失", "找不到"],
+        ["补办"] = s_lost,
+        ["补领"] = s_lost,
+        ["补发"] = s_lost,
+        ["遗失"] = s_lost,
         ["变更"] = ["变更", "改", "换地址", "搬"],
         ["延续"] = ["延续", "续", "到期", "延期"],
         ["换发"] = ["换发", "换证", "换新"],
-        ["注销"] = ["注销", "不干了", "不做了", "关店", "关门"],
-        ["终止"] = ["终止", "不干了", "不做了", "关店", "关门"],
+        ["注销"] = ["注销", .. s_closing],
+        ["终止"] = ["终止", .. s_closing],
         ["撤销"] = ["撤销", "不干了", "不做了"],
         ["歇业"] = ["歇业", "暂停", "关门"],
         ["停业"] = ["停业", "暂停", "关门"],

@@ -33,12 +33,14 @@ public sealed class DivisionGazetteer
     private readonly FrozenDictionary<string, Division[]>.AlternateLookup<ReadOnlySpan<char>> _contextLookup;
 
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _notPlaces;
+    private readonly FrozenSet<char> _notPlaceStarts;
     private readonly int _longestNotPlace;
 
     private DivisionGazetteer(IReadOnlyList<Division> divisions, Dictionary<string, List<Division>> names,
         Dictionary<string, List<Division>> contextNames, IReadOnlySet<string> officialNames, IReadOnlyCollection<string> notPlaces)
     {
         _notPlaces = notPlaces.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _notPlaceStarts = notPlaces.Select(w => w[0]).ToFrozenSet();
         _longestNotPlace = notPlaces.Select(w => w.Length).DefaultIfEmpty(0).Max();
         Divisions = divisions;
         OfficialNames = officialNames;
@@ -71,9 +73,15 @@ public sealed class DivisionGazetteer
         _contextLookup.TryGetValue(name, out var found) ? found : null;
 
     /// <summary>The length of a word at <paramref name="start"/> that holds a place name but is no place (兰州拉面,
-    /// 蜜雪冰城: data/lexicon/not-places.txt), longest first, or 0.</summary>
+    /// 蜜雪冰城: data/lexicon/not-places.txt), longest first, or 0. Runs at every position of every text, so a first
+    /// character no such word starts with is answered at once.</summary>
     public int NotPlaceAt(ReadOnlySpan<char> text, int start)
     {
+        if (!_notPlaceStarts.Contains(text[start]))
+        {
+            return 0;
+        }
+
         for (var length = Math.Min(_longestNotPlace, text.Length - start); length >= 2; length--)
         {
             if (_notPlaces.Contains(text.Slice(start, length)))

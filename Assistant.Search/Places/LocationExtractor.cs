@@ -127,21 +127,8 @@ public sealed class LocationExtractor(DivisionGazetteer gazetteer, PlaceSoundAli
 
         var rest = text.AsSpan(start + 1);
         var registered = rest.StartsWith("籍", StringComparison.Ordinal);
-        var livingThere = start > 0 && s_beingThere.Contains(text[start - 1]) && StartsWithAny(rest, s_livingThere);
+        var livingThere = start > 0 && s_beingThere.Contains(text[start - 1]) && SpanWords.StartsWithAny(rest, s_livingThere);
         return registered || livingThere ? (1, [province]) : null;
-    }
-
-    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (text.StartsWith(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool SaysCar(ReadOnlySpan<char> near) => near.Contains('车') || near.Contains('牌');

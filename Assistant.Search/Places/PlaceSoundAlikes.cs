@@ -12,9 +12,10 @@ namespace Assistant.Search.Places;
 /// surname (许畅这边 is a person, not 许昌);</item>
 /// <item>it begins with the name's own first character (转学到八中 is not 巴中, 冒名 is not 茂名), and among the
 /// divisions' own names and short forms that begin with that character, districts and counties included, only one city
-/// or province has its toneless pinyin, and nothing else does but counties of that city (长沙县 of 长沙) (宝扇 sounds like 宝山, which is both Shanghai's and
-/// 双鸭山's 宝山区, so it is no one's; 苏洲 can only be 苏州, not 宿州, and 福洲 only 福州, not 抚州); nicknames, aliases
-/// and app names have no sound-alikes (三项 is no slip of 三湘, <see cref="DivisionGazetteer.OfficialNames"/>);</item>
+/// or province has its toneless pinyin, and nothing else does but counties of that city (长沙县 of 长沙). 宝扇 sounds like
+/// 宝山, which is both Shanghai's and 双鸭山's 宝山区, so it is no one's; 苏洲 can only be 苏州, not 宿州, and 福洲 only
+/// 福州, not 抚州. Nicknames, aliases and app names have no sound-alikes (三项 is no slip of 三湘,
+/// <see cref="DivisionGazetteer.OfficialNames"/>);</item>
 /// <item>it is neither a known name itself nor a word of SmartCn's dictionary (在海难中 is not 海南, 通话中 not 通化,
 /// 信仰 not 信阳).</item>
 /// </list>
@@ -143,8 +144,8 @@ public sealed class PlaceSoundAlikes
     /// A city or province typed in pinyin without choosing characters (hangzhou, ma'anshan, zai guang zhou), at the start
     /// of a Latin word, read through a table of sounds that name one division (suzhou, fuzhou and henan, which several
     /// divisions share, are no one's; xi'an too, as 西安区 districts exist): unlike characters, pinyin has no first
-    /// character to tell 苏州 from 宿州. One word, or syllables joined by
-    /// apostrophes, is read anywhere; syllables typed as separate words only after zai, dao, qu, hui, lai, cong or zhu,
+    /// character to tell 苏州 from 宿州. One word, or syllables joined by apostrophes, is read anywhere; syllables
+    /// typed as separate words only after zai, dao, qu, hui, lai, cong or zhu,
     /// since a sentence typed syllable by syllable is full of cities' sounds (yun fu 孕妇, wu hai 无害). Names read with
     /// a second reading are found as pinyin-words.tsv reads them (changsha, chongqing, xiamen); names of more than
     /// <see cref="MaxLength"/> syllables (wulumuqi) are not.
@@ -237,20 +238,8 @@ public sealed class PlaceSoundAlikes
         return cueAfter || start > 0 && s_placeCues.Contains(text[start - 1]);
     }
 
-    /// <summary>Whether the text after a window starts with 这边, 那边…: a loop, not a lambda, since it runs at every
-    /// position of every query that names no place.</summary>
-    private static bool FollowedByCue(ReadOnlySpan<char> rest)
-    {
-        foreach (var cue in s_trailingCues)
-        {
-            if (rest.StartsWith(cue, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether the text after a window starts with 这边, 那边….</summary>
+    private static bool FollowedByCue(ReadOnlySpan<char> rest) => SpanWords.StartsWithAny(rest, s_trailingCues);
 
     /// <summary>The toneless syllables of a name, or null when a character has none (Latin letters, digits).</summary>
     private static string? Sound(string name, PinyinTable pinyin) =>

@@ -20,7 +20,7 @@ public sealed class PinyinTable
     public PinyinTable(FrozenDictionary<char, string> toned)
     {
         _toned = toned;
-        _toneless = toned.ToFrozenDictionary(p => p.Key, p => p.Value.TrimEnd('1', '2', '3', '4', '5'));
+        _toneless = toned.ToFrozenDictionary(p => p.Key, p => WithoutTones(p.Value));
         // Interjections without a vowel (嗯 n/ng, 呣 m, 哼 hng) are left out: they would let English words split as pinyin.
         _syllables = _toneless.Values.Where(s => s.AsSpan().ContainsAny(s_vowels))
             .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -35,6 +35,9 @@ public sealed class PinyinTable
             .ToFrozenDictionary(p => p.Key[0], p => p.Value);
         return new PinyinTable(readings);
     }
+
+    /// <summary>A tone-numbered reading without its tone numbers: shen1 → shen, cheng2 du1 → cheng du.</summary>
+    public static string WithoutTones(string toned) => string.Concat(toned.Where(c => c is < '1' or > '5'));
 
     /// <summary>shen1 for 身; null for characters without a reading (Latin, digits, punctuation).</summary>
     public string? Toned(char ch) => _toned.GetValueOrDefault(ch);

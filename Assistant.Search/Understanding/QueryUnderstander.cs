@@ -1,5 +1,5 @@
-using Assistant.Search.Indexing;
 using System.Text.RegularExpressions;
+using Assistant.Search.Indexing;
 using Assistant.Search.Intents;
 using Assistant.Search.Text;
 
@@ -75,8 +75,7 @@ public sealed partial class QueryUnderstander(CatalogSearch search, IntentClassi
 
     public Understanding Decide(Evidence evidence, DecisionPolicy with)
     {
-        var chosen = Choose(Rank(evidence, with), RankClauses(evidence, with), with);
-        var (decision, top, candidates) = chosen;
+        var (decision, top, candidates) = Choose(Rank(evidence, with), RankClauses(evidence, with), with);
         var label = decision == Decision.OutOfScope ? Understanding.OutOfScopeLabel : top.Label;
         var catalog = search.Resources.Catalog;
         var transferSide = catalog.Find(top.Label)?.TransferSide;
