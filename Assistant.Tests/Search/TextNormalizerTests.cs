@@ -16,6 +16,7 @@ public sealed class TextNormalizerTests(AssistantFixture fixture)
     [InlineData("身份证点样补", "身份证怎么补")]
     [InlineData("SFZ丢了 gjj咋取", "身份证丢了 公积金怎么取")]     // pinyin-initial abbreviations
     [InlineData("想Renew我的Passport", "想换我的护照")]     // English words mixed in
+    [InlineData("No criminal record certificate咋开", "no 无犯罪记录 证明怎么开")]     // longest row first: not 证明 alone
     public void CanonicalizeFoldsTheVariants(string input, string expected) =>
         Assert.Equal(expected, Normalizer.Canonicalize(input));
 
