@@ -3,6 +3,7 @@ using System.Text;
 using Assistant.Bot.Protocol;
 using Assistant.Bot.Skills;
 using Assistant.Search.Catalog;
+using Assistant.Search.Understanding;
 
 namespace Assistant.Bot.Dialogue;
 
@@ -62,15 +63,37 @@ public sealed partial class AssistantDialogue
         var chosen = ReplyRecognizers.ChoiceNumber(input.Text) is { } n && n >= 1 && n <= state.Choices.Count
             ? state.Choices[n - 1]
             : state.Choices.FirstOrDefault(id => IsSaid(ChoiceName(id), input.Text) || catalog.Find(id) is { } entry && IsSaid(entry.Name, input.Text));
+        ServiceMatches? understood = null;
+        if (chosen is null && input.Text.Length > 0)
+        {
+            // A word that tells the offered choices apart (身份证 after 婚姻登记证补领 / 居民身份证补领): what the reply alone
+            // would answer or offer meets exactly one of them.
+            understood = await skills.FindServicesAsync(input.Text, cancellationToken);
+            chosen = OneOfferedChoice(understood, state.Choices);
+        }
+
         if (chosen is null || catalog.Find(chosen) is not { } service)
         {
             // Not one of the offered choices: the citizen said something new.
-            return await UnderstandAsync(input, state, cancellationToken);
+            return await UnderstandAsync(input, state, cancellationToken, understood);
         }
 
-        var province = state.Province;
+        var province = understood?.Province ?? state.Province;    // a place said with the choice wins
         Reset(state, keepPlace: true);
         return await AnswerServiceAsync(service, province, input, state, cancellationToken);
+    }
+
+    /// <summary>The one offered choice among the services the reply alone is answered with or offered, or null.</summary>
+    private static string? OneOfferedChoice(ServiceMatches reply, IReadOnlyList<string> offered)
+    {
+        IEnumerable<Candidate> shown = reply.Decision switch
+        {
+            ServiceMatches.Clarify => reply.Candidates,
+            _ when reply.IsServiceAnswer => reply.Candidates.Take(1),
+            _ => [],
+        };
+        var met = shown.Where(c => c.IsService && offered.Contains(c.Label)).Select(c => c.Label).Distinct().ToList();
+        return met.Count == 1 ? met[0] : null;
     }
 
     private async Task<IReadOnlyList<BotReply>> AnswerPlaceAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)

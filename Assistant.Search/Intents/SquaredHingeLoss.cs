@@ -34,7 +34,8 @@ public sealed class SquaredHingeLoss : ISupportSdcaClassificationLoss
         var truth = Truth(label);
         var beta = truth * dual;
         var updated = Math.Max(0, beta + (1 - truth * output - beta / 2) * invariant);
-        return truth * updated - dual;
+        var step = truth * updated - dual;
+        return maxNumThreads >= 2 ? step / maxNumThreads : step;    // as ML.NET's own losses damp concurrent updates
     }
 
     public double DualLoss(float label, float dual)

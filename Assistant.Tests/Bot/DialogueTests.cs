@@ -115,6 +115,23 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task AWordThatTellsTheOfferedChoicesApartPicksOne()
+    {
+        var offer = await _bot.SayAsync("narrow", "补办");
+        var choices = offer.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
+        if (!choices.Contains("居民身份证补领（遗失）") || choices.Count < 3)
+        {
+            Assert.Fail("expected 补办 to offer several reissues, the ID card among them, got: " + offer.AllText());
+        }
+
+        // 身份证 alone would offer first application, renewal and reissue; of those only the reissue was offered here.
+        var replies = await _bot.SayAsync("narrow", "身份证");
+
+        Assert.Contains("居民身份证补领", replies.AllText());
+        Assert.DoesNotContain("哪一项", replies.AllText());
+    }
+
+    [Fact]
     public async Task AMatterOnlyAProvinceListsIsOfferedAsItsItemsThenAnsweredWithTheItemsPage()
     {
         // 渔业捕捞许可 is none of the core services, but Sichuan Guang'an's item list has it.
