@@ -15,7 +15,7 @@ public sealed partial class AssistantDialogue
 
     /// <summary>
     /// The services to offer, in the order a caller can trust: the best first when it leads the second by the clarify
-    /// margin (asked because it is unsure, not because two tie: 转移 gives 医保 0.45, 养老 0.28, 公积金 0.25), and what
+    /// margin (asked because it is unsure, not because two tie: 转移 gives 医保 0.56, 养老 0.38), and what
     /// the scores cannot rank in catalog order, so a near-tie that flips with each retraining (公积金 0.272, 养老 0.257)
     /// does not reorder the menu.
     /// </summary>
@@ -60,9 +60,8 @@ public sealed partial class AssistantDialogue
             return [new(itemsOffered ? DialogueTexts.NoneOfTheseItems : DialogueTexts.NoneOfThese) { ExpectsInput = true }];
         }
 
-        var chosen = ReplyRecognizers.ChoiceNumber(input.Text) is { } n && n >= 1 && n <= state.Choices.Count
-            ? state.Choices[n - 1]
-            : state.Choices.FirstOrDefault(id => IsSaid(ChoiceName(id), input.Text) || catalog.Find(id) is { } entry && IsSaid(entry.Name, input.Text));
+        // The recogniser's other readings of speech may be the number or name said (二 heard as 饿).
+        var chosen = input.Alternatives.Prepend(input.Text).Select(text => SaidChoice(text, state.Choices)).FirstOrDefault(c => c is not null);
         ServiceMatches? understood = null;
         if (chosen is null && input.Text.Length > 0)
         {
@@ -78,10 +77,19 @@ public sealed partial class AssistantDialogue
             return await UnderstandAsync(input, state, cancellationToken, understood);
         }
 
-        var province = understood?.Province ?? state.Province;    // a place said with the choice wins
+        var province = state.Province;
         Reset(state, keepPlace: true);
-        return await AnswerServiceAsync(service, province, input, state, cancellationToken);
+        // A place said with the choice (医保从广东转到杭州) is read as in any request, the transfer's side included.
+        return understood is { } reply && (reply.Province ?? reply.ToProvince) is not null
+            ? await AnswerWithPlacesAsync(service, reply, input, state, cancellationToken)
+            : await AnswerServiceAsync(service, province, input, state, cancellationToken);
     }
+
+    /// <summary>The offered choice a reply names by its number or its name, or null.</summary>
+    private string? SaidChoice(string text, List<string> choices) =>
+        ReplyRecognizers.ChoiceNumber(text) is { } n && n >= 1 && n <= choices.Count
+            ? choices[n - 1]
+            : choices.FirstOrDefault(id => IsSaid(ChoiceName(id), text) || catalog.Find(id) is { } entry && IsSaid(entry.Name, text));
 
     /// <summary>The one offered choice among the services the reply alone is answered with or offered, or null.</summary>
     private static string? OneOfferedChoice(ServiceMatches reply, IReadOnlyList<string> offered)

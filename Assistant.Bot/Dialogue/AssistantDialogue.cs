@@ -201,6 +201,13 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
             return [new(DialogueTexts.OutOfScope + DialogueTexts.Examples) { Suggestions = DialogueTexts.ExampleButtonsFor(state.ElderMode), ExpectsInput = true }];
         }
 
+        return await AnswerWithPlacesAsync(service, matches, input, state, cancellationToken);
+    }
+
+    /// <summary>Answers <paramref name="service"/> with the places <paramref name="matches"/> read in the citizen's words.</summary>
+    private async Task<IReadOnlyList<BotReply>> AnswerWithPlacesAsync(ServiceEntry service, ServiceMatches matches, TurnInput input,
+        DialogueState state, CancellationToken cancellationToken)
+    {
         // Transfers are handled by one side (转入地 or 转出地): that province's page is the one to open.
         var province = service.IsTransfer ? matches.ToProvince : matches.Province;
         RememberPlace(state, matches.Province, matches.City);

@@ -9,8 +9,8 @@ namespace Assistant.Search.Intents;
 /// <remarks>
 /// SDCA (Shalev-Shwartz and Zhang 2013) keeps a dual variable per example; with β = y·α ≥ 0 the dual loss of the squared
 /// hinge is β − β²/4, and the step that maximises the dual along one coordinate has the closed form
-/// Δβ = (1 − y·s − β/2) / (1/2 + ‖x‖²/(λn)), clipped so β stays ≥ 0. ML.NET passes ‖x‖²/(λn) as the
-/// "scaled features norm", so the invariant is 1/(1/2 + that).
+/// Δβ = (1 − y·s − β/2) / (1/2 + q), clipped so β stays ≥ 0, where q is what ML.NET passes as the "scaled features
+/// norm" ((‖x‖² + 1)/(λn), the 1 for the bias): the invariant is 1/(1/2 + q), as for ML.NET's own squared loss.
 /// </remarks>
 public sealed class SquaredHingeLoss : ISupportSdcaClassificationLoss
 {
@@ -41,7 +41,7 @@ public sealed class SquaredHingeLoss : ISupportSdcaClassificationLoss
     public double DualLoss(float label, float dual)
     {
         var beta = (double)Truth(label) * dual;
-        return beta - beta * beta / 4;
+        return beta < 0 ? double.NegativeInfinity : beta - beta * beta / 4;    // outside the feasible region β ≥ 0
     }
 
     private static float Truth(float label) => label > 0 ? 1 : -1;

@@ -12,14 +12,16 @@ public sealed partial class TextNormalizer
 {
     private const string ClauseParticles = "啊呀呢吧嘛哦噻哈啦咧哇嘞呗";
     private readonly FrozenDictionary<char, char> _simplified;
-    private readonly (string From, string To)[] _dialect;
+    // Word: a row with a Latin letter at an edge (passport, sfz) replaces only whole Latin words (see ReplaceWords).
+    private readonly (string From, string To, bool Word)[] _dialect;
     private readonly string[] _fillers;
 
     public TextNormalizer(IReadOnlyDictionary<char, char> simplified, IEnumerable<(string From, string To)> dialect,
         IEnumerable<string> fillers)
     {
         _simplified = simplified.ToFrozenDictionary();
-        _dialect = [.. dialect.OrderByDescending(p => p.From.Length)];
+        _dialect = [.. dialect.OrderByDescending(p => p.From.Length)
+            .Select(p => (p.From, p.To, char.IsAsciiLetter(p.From[0]) || char.IsAsciiLetter(p.From[^1])))];
         _fillers = [.. fillers.OrderByDescending(f => f.Length)];
     }
 
@@ -43,6 +45,7 @@ public sealed partial class TextNormalizer
     public string Canonicalize(string text)
     {
         var builder = new StringBuilder(text.Length);
+        var latin = false;
         foreach (var raw in text)
         {
             var ch = raw switch
@@ -52,16 +55,57 @@ public sealed partial class TextNormalizer
                 _ => raw,
             };
             ch = _simplified.TryGetValue(ch, out var simple) ? simple : char.ToLowerInvariant(ch);
+            latin |= char.IsAsciiLetterLower(ch);
             builder.Append(char.IsWhiteSpace(ch) ? ' ' : ch);
         }
 
-        foreach (var (from, to) in _dialect)
+        foreach (var (from, to, word) in _dialect)
         {
-            builder.Replace(from, to);
+            if (!word)
+            {
+                builder.Replace(from, to);
+            }
+            else if (latin)
+            {
+                ReplaceWords(builder, from, to);
+            }
         }
 
         var folded = ChineseNumerals.ToDigits(builder.ToString());
         return Spaces().Replace(folded, " ").Trim();
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="from"/> only where its Latin edges are word edges: no ASCII letter right before a leading
+    /// letter or right after a trailing one, so deregistration is no registration, accompany no company, and a pinyin
+    /// abbreviation inside a longer Latin run (a URL, an e-mail address) stays as it is.
+    /// </summary>
+    private static void ReplaceWords(StringBuilder builder, string from, string to)
+    {
+        var text = builder.ToString();
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return;
+        }
+
+        builder.Clear();
+        var copied = 0;
+        while (at >= 0)
+        {
+            var end = at + from.Length;
+            var whole = !(char.IsAsciiLetter(from[0]) && at > 0 && char.IsAsciiLetter(text[at - 1]))
+                && !(char.IsAsciiLetter(from[^1]) && end < text.Length && char.IsAsciiLetter(text[end]));
+            if (whole)
+            {
+                builder.Append(text, copied, at - copied).Append(to);
+                copied = end;
+            }
+
+            at = text.IndexOf(from, whole ? end : at + 1, StringComparison.Ordinal);
+        }
+
+        builder.Append(text, copied, text.Length - copied);
     }
 
     /// <summary>Removes filler phrases, clause-final particles and punctuation (search matches on what is left).</summary>

@@ -132,6 +132,37 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task AChoiceSaidWithItsPlacesGoesToTheHandlingProvince()
+    {
+        var offer = await _bot.SayAsync("narrow-transfer", "转移");
+        var choices = offer.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
+        if (!choices.Contains("基本医疗保险关系转移接续"))
+        {
+            Assert.Fail("expected 转移 to offer the medical-insurance transfer, got: " + offer.AllText());
+        }
+
+        var replies = await _bot.SayAsync("narrow-transfer", "医保从广东转到浙江");
+
+        // The transfer is handled where it goes (转入地): 浙江, not 广东 where the citizen is.
+        Assert.Contains("基本医疗保险关系转移接续（浙江省）", replies.AllText());
+        Assert.DoesNotContain("广东省", replies.AllText());
+    }
+
+    [Fact]
+    public async Task ASpeechReadingOfTheChoiceNumberIsTaken()
+    {
+        var offer = await _bot.SayAsync("nbest-choice", "转移", channelId: "speech");
+        var choices = offer.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
+        Assert.True(choices.Count >= 3, "expected a clarification for 转移, got: " + offer.AllText());
+
+        // The recogniser's best reading is noise; its second reading is the number.
+        var speech = new { speech = new { alternatives = new[] { new { text = "饿的" }, new { text = "第二个" } } } };
+        var replies = await _bot.SayAsync("nbest-choice", "饿的", speech, "speech");
+
+        Assert.Contains(choices[1], replies.AllText());
+    }
+
+    [Fact]
     public async Task AMatterOnlyAProvinceListsIsOfferedAsItsItemsThenAnsweredWithTheItemsPage()
     {
         // 渔业捕捞许可 is none of the core services, but Sichuan Guang'an's item list has it.

@@ -35,10 +35,11 @@ public sealed class IntentClassifierTests(AssistantFixture fixture)
     }
 
     [Fact]
-    public void TrainingIsReproducibleForASeedAndMovesWithAnother()
+    public void TrainingIsReproducibleAndConvergesWhateverTheSeed()
     {
-        // The solver is stochastic: one seed must give the same model every time (the cache key relies on it), and
-        // another seed a different one (what eval --Search:IntentModelSeed measures the spread of).
+        // One seed must give the same model every time (the cache key relies on it). The seed only orders SDCA's passes,
+        // and SDCA runs until the duality gap closes, so another seed reaches the same optimum: the same probabilities up
+        // to the convergence tolerance (Pegasos, the learner until session 10, stopped after 20 passes wherever it was).
         var rows = IntentModelStore.Rows(fixture.Resources, TrainingSet.Load(fixture.Resources.DataPath, fixture.Resources.Catalog)
             .Where(e => e.Label is "passport" or "hk-macau-permit" or "greeting" or "out_of_scope").Take(400).ToList()).ToList();
         IReadOnlyList<(string Label, float Probability)> Predict(int seed, string text)
@@ -52,7 +53,7 @@ public sealed class IntentClassifierTests(AssistantFixture fixture)
         var other = Predict(2, "护照和港澳通行证能一起办吗");
 
         Assert.Equal(first, again);
-        Assert.NotEqual(first.Select(p => p.Probability), other.Select(p => p.Probability));
+        Assert.All(first, p => Assert.Equal(p.Probability, other.Single(o => o.Label == p.Label).Probability, 0.01));
     }
 
     [Fact]

@@ -37,7 +37,9 @@ public sealed class SquaredHingeLossTests
     [Theory]
     [InlineData(0.2f, 1f, 0f, 0.8f)]
     [InlineData(0.2f, 0f, 0f, 0.8f)]
-    [InlineData(1.6f, 1f, 0.4f, 2f)]     // well classified: the dual variable falls to 0
+    [InlineData(1.6f, 1f, 0.4f, 2f)]     // well classified: the dual variable falls
+    [InlineData(2f, 1f, 0.4f, 2f)]       // far beyond the margin: clipped at 0
+    [InlineData(-2f, 0f, -0.1f, 1f)]
     [InlineData(-0.5f, 0f, -0.3f, 0.1f)]
     [InlineData(0.9f, 1f, 1.7f, 5f)]
     public void DualStepMaximisesAlongTheCoordinate(float output, float label, float dual, float scaledNorm)
@@ -50,6 +52,29 @@ public sealed class SquaredHingeLossTests
         var slope = 1 - truth * output - after / 2 - (after - before) * scaledNorm;
         Assert.True(after >= 0, $"β' = {after}");
         Assert.True(after > 1e-6 ? Math.Abs(slope) < 1e-4 : slope <= 1e-4, $"β' = {after}, slope {slope}");
+    }
+
+    /// <summary>
+    /// The dual loss is −φ*(−α), φ* the loss's conjugate: by Fenchel–Young DualLoss(α) ≤ Loss(s) + α·s for every score s
+    /// and dual α (signed by the label, as ML.NET keeps it), with equality at α = 2y·max(0, 1 − y·s); −∞ off β ≥ 0.
+    /// </summary>
+    [Theory]
+    [InlineData(0.3f, 1f)]
+    [InlineData(-0.8f, 1f)]
+    [InlineData(0.4f, 0f)]
+    [InlineData(-1.5f, 0f)]
+    public void DualLossIsTheConjugateOfTheLoss(float output, float label)
+    {
+        var truth = label > 0 ? 1f : -1f;
+        foreach (var beta in new[] { 0f, 0.3f, 1f, 2.2f, 4f })
+        {
+            var dual = truth * beta;
+            Assert.True(s_loss.DualLoss(label, dual) <= s_loss.Loss(output, label) + dual * output + 1e-6, $"β {beta}");
+        }
+
+        var optimal = truth * 2 * Math.Max(0, 1 - truth * output);
+        Assert.Equal(s_loss.Loss(output, label) + optimal * output, s_loss.DualLoss(label, optimal), 4);
+        Assert.Equal(double.NegativeInfinity, s_loss.DualLoss(label, -truth * 0.5f));
     }
 
     [Fact]

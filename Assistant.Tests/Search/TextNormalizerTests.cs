@@ -16,7 +16,11 @@ public sealed class TextNormalizerTests(AssistantFixture fixture)
     [InlineData("身份证点样补", "身份证怎么补")]
     [InlineData("SFZ丢了 gjj咋取", "身份证丢了 公积金怎么取")]     // pinyin-initial abbreviations
     [InlineData("想Renew我的Passport", "想换我的护照")]     // English words mixed in
-    [InlineData("No criminal record certificate咋开", "no 无犯罪记录 证明怎么开")]     // longest row first: not 证明 alone
+    [InlineData("No criminal record certificate咋开", "no 无犯罪记录 证明怎么开")]
+    [InlineData("birth certificate在哪开", "出生证明在哪开")]            // the longest row first, not certificate alone
+    [InlineData("company deregistration怎么办", "公司 注销怎么办")]      // whole words only: no registration inside
+    [InlineData("accompany老人去办", "accompany老人去办")]
+    [InlineData("chukou hukou", "chukou 户口")]
     public void CanonicalizeFoldsTheVariants(string input, string expected) =>
         Assert.Equal(expected, Normalizer.Canonicalize(input));
 
