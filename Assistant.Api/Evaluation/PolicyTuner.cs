@@ -17,6 +17,10 @@ internal static class PolicyTuner
     // says 转移 must be asked which transfer; the margin is tuned among values that keep the question.
     private static readonly double[] s_margins = [0.05, 0.1, 0.15];
     private static readonly double[] s_outOfScopeMinimums = [0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
+    // The confidence gate starts at 0.25 (judgement, session 10): the squared-hinge model's best policy had 0.05, no gate
+    // at all, for three cases in 2,719, and then a conversation label at 0.08 starts a hand-off once a weak
+    // out-of-scope label is set aside.
+    private const double LowestMinConfidence = 0.25;
 
     public static DecisionPolicy Tune(QueryUnderstander understander, IReadOnlyList<TestCase> cases, TextWriter output)
     {
@@ -56,7 +60,7 @@ internal static class PolicyTuner
                         .ToList();
                     foreach (var (margin, oos) in s_margins.SelectMany(m => s_outOfScopeMinimums.Select(o => (m, o))))
                     {
-                        for (var confidence = 0.05; confidence <= 0.6; confidence += 0.05)
+                        for (var confidence = LowestMinConfidence; confidence <= 0.6; confidence += 0.05)
                         {
                             var policy = fusion with
                             {

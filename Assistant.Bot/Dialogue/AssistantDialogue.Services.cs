@@ -16,8 +16,8 @@ public sealed partial class AssistantDialogue
     /// <summary>
     /// The services to offer, in the order a caller can trust: the best first when it leads the second by the clarify
     /// margin (asked because it is unsure, not because two tie: 转移 gives 医保 0.56, 养老 0.38), and what
-    /// the scores cannot rank in catalog order, so a near-tie that flips with each retraining (公积金 0.272, 养老 0.257)
-    /// does not reorder the menu.
+    /// the scores cannot rank in catalog order, so a near-tie that flips with each retraining does not reorder the
+    /// menu.
     /// </summary>
     private List<string> ClarifyChoices(ServiceMatches matches)
     {
@@ -60,34 +60,30 @@ public sealed partial class AssistantDialogue
             return [new(itemsOffered ? DialogueTexts.NoneOfTheseItems : DialogueTexts.NoneOfThese) { ExpectsInput = true }];
         }
 
-        // The recogniser's other readings of speech may be the number or name said (二 heard as 饿).
-        var chosen = input.Alternatives.Prepend(input.Text).Select(text => SaidChoice(text, state.Choices)).FirstOrDefault(c => c is not null);
-        ServiceMatches? understood = null;
-        if (chosen is null && input.Text.Length > 0)
-        {
-            // A word that tells the offered choices apart (身份证 after 婚姻登记证补领 / 居民身份证补领): what the reply alone
-            // would answer or offer meets exactly one of them.
-            understood = await skills.FindServicesAsync(input.Text, cancellationToken);
-            chosen = OneOfferedChoice(understood, state.Choices);
-        }
-
+        // The reply is understood once: for the places said with the choice (2，转到浙江), for a word that tells the
+        // offered choices apart (身份证 after 婚姻登记证补领 / 居民身份证补领), and as a new request when it is neither.
+        var understood = input.Text.Length > 0 ? await skills.FindServicesAsync(input.Text, cancellationToken) : null;
+        // The recogniser's other readings of speech may be the number or name said.
+        var chosen = input.Alternatives.Prepend(input.Text).Select(text => SaidChoice(text, state.Choices)).FirstOrDefault(c => c is not null)
+            ?? (understood is null ? null : OneOfferedChoice(understood, state.Choices));
         if (chosen is null || catalog.Find(chosen) is not { } service)
         {
             // Not one of the offered choices: the citizen said something new.
             return await UnderstandAsync(input, state, cancellationToken, understood);
         }
 
-        var province = state.Province;
+        // Places said with the choice win over those of the request that was clarified (kept in the state). The reply's
+        // transfer side is read for its own best label: when that is no transfer, a chosen transfer asks where it goes.
+        var places = understood is { } reply && (reply.Province ?? reply.ToProvince) is not null
+            ? (reply.Province, reply.City, reply.ToProvince)
+            : (state.Province, state.City, state.ToProvince);
         Reset(state, keepPlace: true);
-        // A place said with the choice (医保从广东转到杭州) is read as in any request, the transfer's side included.
-        return understood is { } reply && (reply.Province ?? reply.ToProvince) is not null
-            ? await AnswerWithPlacesAsync(service, reply, input, state, cancellationToken)
-            : await AnswerServiceAsync(service, province, input, state, cancellationToken);
+        return await AnswerWithPlacesAsync(service, places, input, state, cancellationToken);
     }
 
     /// <summary>The offered choice a reply names by its number or its name, or null.</summary>
     private string? SaidChoice(string text, List<string> choices) =>
-        ReplyRecognizers.ChoiceNumber(text) is { } n && n >= 1 && n <= choices.Count
+        ReplyRecognizers.LeadingChoiceNumber(text) is { } n && n >= 1 && n <= choices.Count
             ? choices[n - 1]
             : choices.FirstOrDefault(id => IsSaid(ChoiceName(id), text) || catalog.Find(id) is { } entry && IsSaid(entry.Name, text));
 

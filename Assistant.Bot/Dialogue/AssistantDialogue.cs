@@ -162,6 +162,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
                 state.Stage = Stages.ChooseService;
                 state.Choices = ClarifyChoices(matches);
                 RememberPlace(state, matches.Province, matches.City);
+                state.ToProvince = matches.ToProvince;
                 return [OfferChoices(state)];
             case ServiceMatches.OutOfScope when ProvincialItemOffer.Choose(matches) is { Count: > 0 } items:
                 // None of the core services, but search matched provincial items by their titles (烟草专卖零售许可,
@@ -201,17 +202,18 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
             return [new(DialogueTexts.OutOfScope + DialogueTexts.Examples) { Suggestions = DialogueTexts.ExampleButtonsFor(state.ElderMode), ExpectsInput = true }];
         }
 
-        return await AnswerWithPlacesAsync(service, matches, input, state, cancellationToken);
+        return await AnswerWithPlacesAsync(service, (matches.Province, matches.City, matches.ToProvince), input, state, cancellationToken);
     }
 
-    /// <summary>Answers <paramref name="service"/> with the places <paramref name="matches"/> read in the citizen's words.</summary>
-    private async Task<IReadOnlyList<BotReply>> AnswerWithPlacesAsync(ServiceEntry service, ServiceMatches matches, TurnInput input,
-        DialogueState state, CancellationToken cancellationToken)
+    /// <summary>Answers <paramref name="service"/> with the places read in the citizen's words: where they are, and
+    /// for a transfer the province it goes to.</summary>
+    private async Task<IReadOnlyList<BotReply>> AnswerWithPlacesAsync(ServiceEntry service,
+        (string? Province, string? City, string? ToProvince) places, TurnInput input, DialogueState state, CancellationToken cancellationToken)
     {
         // Transfers are handled by one side (转入地 or 转出地): that province's page is the one to open.
-        var province = service.IsTransfer ? matches.ToProvince : matches.Province;
-        RememberPlace(state, matches.Province, matches.City);
-        if (service.IsTransfer && matches.ToProvince is null)
+        var province = service.IsTransfer ? places.ToProvince : places.Province;
+        RememberPlace(state, places.Province, places.City);
+        if (service.IsTransfer && places.ToProvince is null)
         {
             state.Province = null;
         }
@@ -224,6 +226,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
         state.Stage = Stages.Idle;
         state.ServiceId = null;
         state.Choices = [];
+        state.ToProvince = null;
         state.PendingLevel = null;
         state.PendingReasons = [];
         state.PendingText = null;

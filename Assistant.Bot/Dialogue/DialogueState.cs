@@ -15,6 +15,10 @@ public sealed class DialogueState
 
     public string? City { get; set; }
 
+    /// <summary>While services are offered: the province a transfer among them goes to (转入地), read from the request,
+    /// so a transfer chosen by its number is answered where it is handled.</summary>
+    public string? ToProvince { get; set; }
+
     public bool ElderMode { get; set; }
 
     /// <summary>A level chosen but not stored yet: waiting for 差评 reasons or a hotline confirmation.</summary>

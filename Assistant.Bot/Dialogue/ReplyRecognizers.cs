@@ -98,6 +98,16 @@ public static class ReplyRecognizers
         return Number(clean);
     }
 
+    private static readonly System.Buffers.SearchValues<char> s_clauseBreaks = System.Buffers.SearchValues.Create("，,。、；;：: ");
+
+    /// <summary>A choice number, alone or said first before more words (2，转到浙江 → 2); null otherwise.</summary>
+    public static int? LeadingChoiceNumber(string text)
+    {
+        var trimmed = text.Trim();
+        var end = trimmed.AsSpan().IndexOfAny(s_clauseBreaks);
+        return ChoiceNumber(trimmed) ?? (end > 0 ? ChoiceNumber(trimmed[..end]) : null);
+    }
+
     private static int? Number(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
             : text.Length is > 0 and <= 3 && ChineseNumerals.Parse(text) is { } parsed and <= int.MaxValue ? (int)parsed : null;

@@ -77,8 +77,8 @@ public sealed partial class TextNormalizer
 
     /// <summary>
     /// Replaces <paramref name="from"/> only where its Latin edges are word edges: no ASCII letter right before a leading
-    /// letter or right after a trailing one, so deregistration is no registration, accompany no company, and a pinyin
-    /// abbreviation inside a longer Latin run (a URL, an e-mail address) stays as it is.
+    /// letter or right after a trailing one, so deregistration is no registration, accompany no company, and chukou holds
+    /// no hukou. Digits, Han characters and punctuation are edges: sfz丢了 and sfz123 are read (so is gjj in gjj.gov.cn).
     /// </summary>
     private static void ReplaceWords(StringBuilder builder, string from, string to)
     {

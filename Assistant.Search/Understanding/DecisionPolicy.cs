@@ -5,7 +5,9 @@ namespace Assistant.Search.Understanding;
 
 /// <summary>
 /// How classifier and search are fused and when to answer, clarify or call a text out of scope. The values are
-/// chosen on the dev set by <c>eval --tune</c> (data/model/decision.json), never on a test set.
+/// chosen on the tuning sets by <c>eval --tune</c> (data/model/decision.json), never on a test set, except those set by
+/// judgement and kept by the tuner (the clarify ratio, the long-tail settings, the clause minimum, the lowest
+/// confidence gate: data/README.md "model/").
 /// </summary>
 public sealed record DecisionPolicy
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Assistant.Bot.Protocol;
 using Assistant.Bot.Ratings;
@@ -160,6 +161,26 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
         var replies = await _bot.SayAsync("nbest-choice", "饿的", speech, "speech");
 
         Assert.Contains(choices[1], replies.AllText());
+        Assert.DoesNotContain("哪一项", replies.AllText());
+    }
+
+    [Theory]
+    [InlineData("转移，从广东转到浙江", "{0}")]         // the destination was said with the request that was clarified
+    [InlineData("转移", "{0}，转到浙江")]               // or with the number
+    public async Task ATransferChosenByNumberGoesWhereItIsHandled(string request, string reply)
+    {
+        var offer = await _bot.SayAsync("number-transfer-" + reply.Length, request);
+        var choices = offer.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
+        var number = choices.IndexOf("基本医疗保险关系转移接续") + 1;
+        if (number == 0)
+        {
+            Assert.Fail($"expected {request} to offer the medical-insurance transfer, got: " + offer.AllText());
+        }
+
+        var replies = await _bot.SayAsync("number-transfer-" + reply.Length, string.Format(CultureInfo.InvariantCulture, reply, number));
+
+        Assert.Contains("基本医疗保险关系转移接续（浙江省）", replies.AllText());
+        Assert.DoesNotContain("广东省", replies.AllText());
     }
 
     [Fact]

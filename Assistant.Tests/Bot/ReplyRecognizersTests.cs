@@ -43,4 +43,13 @@ public sealed class ReplyRecognizersTests
     [InlineData("第1项", 1)]
     [InlineData("选4", 4)]
     public void ChoiceNumbers(string text, int number) => Assert.Equal(number, ReplyRecognizers.ChoiceNumber(text));
+
+    [Theory]
+    [InlineData("2", 2)]
+    [InlineData("1，转到浙江", 1)]
+    [InlineData("第二个 在杭州办", 2)]
+    [InlineData("三号线地铁，怎么办", null)]     // the first clause must be a number alone
+    [InlineData("2024年的社保，怎么查", null)]
+    [InlineData("转到浙江，1", null)]            // said first, not anywhere
+    public void LeadingChoiceNumbers(string text, int? number) => Assert.Equal(number, ReplyRecognizers.LeadingChoiceNumber(text));
 }

@@ -18,9 +18,13 @@ public sealed class TextNormalizerTests(AssistantFixture fixture)
     [InlineData("想Renew我的Passport", "想换我的护照")]     // English words mixed in
     [InlineData("No criminal record certificate咋开", "no 无犯罪记录 证明怎么开")]
     [InlineData("birth certificate在哪开", "出生证明在哪开")]            // the longest row first, not certificate alone
-    [InlineData("company deregistration怎么办", "公司 注销怎么办")]      // whole words only: no registration inside
-    [InlineData("accompany老人去办", "accompany老人去办")]
+    [InlineData("company deregistration怎么办", "公司 注销怎么办")]
+    [InlineData("accompany老人去办", "accompany老人去办")]             // whole Latin words only
     [InlineData("chukou hukou", "chukou 户口")]
+    [InlineData("unregistered", "unregistered")]
+    [InlineData("byebye", "再见")]
+    [InlineData("sfz123丢了", "身份证123丢了")]                          // digits and Han are word edges
+    [InlineData("Driver’s License丢了", "驾驶证丢了")]
     public void CanonicalizeFoldsTheVariants(string input, string expected) =>
         Assert.Equal(expected, Normalizer.Canonicalize(input));
 
