@@ -59,19 +59,14 @@ public sealed partial class TextNormalizer
             builder.Append(char.IsWhiteSpace(ch) ? ' ' : ch);
         }
 
+        // string.Replace returns the same string when nothing matches: most rows cost one scan and no copy.
+        var folded = builder.ToString();
         foreach (var (from, to, word) in _dialect)
         {
-            if (!word)
-            {
-                builder.Replace(from, to);
-            }
-            else if (latin)
-            {
-                ReplaceWords(builder, from, to);
-            }
+            folded = !word ? folded.Replace(from, to, StringComparison.Ordinal) : latin ? ReplaceWords(folded, from, to) : folded;
         }
 
-        var folded = ChineseNumerals.ToDigits(builder.ToString());
+        folded = ChineseNumerals.ToDigits(folded);
         return Spaces().Replace(folded, " ").Trim();
     }
 
@@ -80,16 +75,15 @@ public sealed partial class TextNormalizer
     /// letter or right after a trailing one, so deregistration is no registration, accompany no company, and chukou holds
     /// no hukou. Digits, Han characters and punctuation are edges: sfz丢了 and sfz123 are read (so is gjj in gjj.gov.cn).
     /// </summary>
-    private static void ReplaceWords(StringBuilder builder, string from, string to)
+    private static string ReplaceWords(string text, string from, string to)
     {
-        var text = builder.ToString();
         var at = text.IndexOf(from, StringComparison.Ordinal);
         if (at < 0)
         {
-            return;
+            return text;
         }
 
-        builder.Clear();
+        var builder = new StringBuilder(text.Length);
         var copied = 0;
         while (at >= 0)
         {
@@ -105,7 +99,7 @@ public sealed partial class TextNormalizer
             at = text.IndexOf(from, whole ? end : at + 1, StringComparison.Ordinal);
         }
 
-        builder.Append(text, copied, text.Length - copied);
+        return builder.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>Removes filler phrases, clause-final particles and punctuation (search matches on what is left).</summary>

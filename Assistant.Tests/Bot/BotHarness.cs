@@ -86,4 +86,8 @@ public static class Replies
     public static IEnumerable<JsonElement> CardButtons(this IEnumerable<Activity> replies) =>
         replies.Messages().Where(r => r.Attachments is { Count: > 0 })
             .SelectMany(r => r.Card().GetProperty("buttons").EnumerateArray());
+
+    /// <summary>What the card buttons send when pressed: the offered choices' names, then 都不是.</summary>
+    public static List<string> ChoiceValues(this IEnumerable<Activity> replies) =>
+        [.. replies.CardButtons().Select(b => b.GetProperty("value").GetString()!)];
 }

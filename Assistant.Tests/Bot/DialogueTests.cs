@@ -96,7 +96,7 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     public async Task UnclearRequestsOfferTheCandidatesAndNoneOfThese()
     {
         var replies = await _bot.SayAsync("clarify", "转移");
-        var choices = replies.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
+        var choices = replies.ChoiceValues();
         if (!replies.AllText().Contains("哪一项", StringComparison.Ordinal))
         {
             Assert.Fail("expected a clarification for 转移, got: " + replies.AllText());
@@ -115,15 +115,20 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
         Assert.DoesNotContain(choices[0], answer.AllText());
     }
 
+    /// <summary>Says <paramref name="text"/> and returns the choices offered (the services, then 都不是), failing unless
+    /// it is a clarification that offers <paramref name="expected"/>: what the tests below start from.</summary>
+    private async Task<List<string>> OfferedAsync(string conversation, string text, string expected, string channelId = "test")
+    {
+        var offer = await _bot.SayAsync(conversation, text, channelId: channelId);
+        var choices = offer.ChoiceValues();
+        Assert.True(choices.Contains(expected) && choices.Count >= 3, $"expected {text} to offer {expected} among others, got: {offer.AllText()}");
+        return choices;
+    }
+
     [Fact]
     public async Task AWordThatTellsTheOfferedChoicesApartPicksOne()
     {
-        var offer = await _bot.SayAsync("narrow", "补办");
-        var choices = offer.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
-        if (!choices.Contains("居民身份证补领（遗失）") || choices.Count < 3)
-        {
-            Assert.Fail("expected 补办 to offer several reissues, the ID card among them, got: " + offer.AllText());
-        }
+        await OfferedAsync("narrow", "补办", "居民身份证补领（遗失）");
 
         // 身份证 alone would offer first application, renewal and reissue; of those only the reissue was offered here.
         var replies = await _bot.SayAsync("narrow", "身份证");
@@ -135,12 +140,7 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     [Fact]
     public async Task AChoiceSaidWithItsPlacesGoesToTheHandlingProvince()
     {
-        var offer = await _bot.SayAsync("narrow-transfer", "转移");
-        var choices = offer.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
-        if (!choices.Contains("基本医疗保险关系转移接续"))
-        {
-            Assert.Fail("expected 转移 to offer the medical-insurance transfer, got: " + offer.AllText());
-        }
+        await OfferedAsync("narrow-transfer", "转移", "基本医疗保险关系转移接续");
 
         var replies = await _bot.SayAsync("narrow-transfer", "医保从广东转到浙江");
 
@@ -152,9 +152,7 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     [Fact]
     public async Task ASpeechReadingOfTheChoiceNumberIsTaken()
     {
-        var offer = await _bot.SayAsync("nbest-choice", "转移", channelId: "speech");
-        var choices = offer.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
-        Assert.True(choices.Count >= 3, "expected a clarification for 转移, got: " + offer.AllText());
+        var choices = await OfferedAsync("nbest-choice", "转移", "基本医疗保险关系转移接续", channelId: "speech");
 
         // The recogniser's best reading is noise; its second reading is the number.
         var speech = new { speech = new { alternatives = new[] { new { text = "饿的" }, new { text = "第二个" } } } };
@@ -169,15 +167,11 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     [InlineData("转移", "{0}，转到浙江")]               // or with the number
     public async Task ATransferChosenByNumberGoesWhereItIsHandled(string request, string reply)
     {
-        var offer = await _bot.SayAsync("number-transfer-" + reply.Length, request);
-        var choices = offer.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
+        var conversation = "number-transfer-" + reply.Length;
+        var choices = await OfferedAsync(conversation, request, "基本医疗保险关系转移接续");
         var number = choices.IndexOf("基本医疗保险关系转移接续") + 1;
-        if (number == 0)
-        {
-            Assert.Fail($"expected {request} to offer the medical-insurance transfer, got: " + offer.AllText());
-        }
 
-        var replies = await _bot.SayAsync("number-transfer-" + reply.Length, string.Format(CultureInfo.InvariantCulture, reply, number));
+        var replies = await _bot.SayAsync(conversation, string.Format(CultureInfo.InvariantCulture, reply, number));
 
         Assert.Contains("基本医疗保险关系转移接续（浙江省）", replies.AllText());
         Assert.DoesNotContain("广东省", replies.AllText());
@@ -189,7 +183,7 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
         // 渔业捕捞许可 is none of the core services, but Sichuan Guang'an's item list has it.
         var offer = await _bot.SayAsync("item", "渔业捕捞许可证怎么办");
         Assert.Contains("不在我能帮您办理的常见服务里", offer.AllText());
-        var choices = offer.CardButtons().Select(b => b.GetProperty("value").GetString()!).ToList();
+        var choices = offer.ChoiceValues();
         // The item that issues the licence first, named with its area; changing it second; no information page.
         Assert.Equal(["渔业捕捞许可审批（广安区）", "渔业捕捞许可证变更（广安区）", "都不是"], choices);
 
@@ -467,7 +461,7 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
 
         var offer = await _bot.SayAsync("nbest-item", "渔业捕捞许可证怎么办", speech, "speech");
 
-        Assert.Contains("渔业捕捞许可审批（广安区）", offer.CardButtons().Select(b => b.GetProperty("value").GetString()));
+        Assert.Contains("渔业捕捞许可审批（广安区）", offer.ChoiceValues());
     }
 
     [Fact]
