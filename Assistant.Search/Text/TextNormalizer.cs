@@ -73,7 +73,8 @@ public sealed partial class TextNormalizer
     /// <summary>
     /// Replaces <paramref name="from"/> only where its Latin edges are word edges: no ASCII letter right before a leading
     /// letter or right after a trailing one, so deregistration is no registration, accompany no company, and chukou holds
-    /// no hukou. Digits, Han characters and punctuation are edges: sfz丢了 and sfz123 are read (so is gjj in gjj.gov.cn).
+    /// no hukou; an English ending is part of the word (passports, registered). Digits, Han characters and punctuation
+    /// are edges: sfz丢了 and sfz123 are read (so is gjj in gjj.gov.cn).
     /// </summary>
     private static string ReplaceWords(string text, string from, string to)
     {
@@ -88,6 +89,11 @@ public sealed partial class TextNormalizer
         while (at >= 0)
         {
             var end = at + from.Length;
+            if (char.IsAsciiLetter(from[^1]))
+            {
+                end += InflectionAt(text, end);
+            }
+
             var whole = !(char.IsAsciiLetter(from[0]) && at > 0 && char.IsAsciiLetter(text[at - 1]))
                 && !(char.IsAsciiLetter(from[^1]) && end < text.Length && char.IsAsciiLetter(text[end]));
             if (whole)
@@ -100,6 +106,25 @@ public sealed partial class TextNormalizer
         }
 
         return builder.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    // English endings a mixed-in word carries (passports, registered, renewing, divorced): the word is still the row's.
+    private static readonly string[] Inflections = ["ing", "es", "ed", "s", "d"];
+
+    /// <summary>The length of an English ending that starts at <paramref name="at"/> and ends the Latin word, else 0.</summary>
+    private static int InflectionAt(string text, int at)
+    {
+        foreach (var ending in Inflections)
+        {
+            var end = at + ending.Length;
+            if (text.AsSpan(at).StartsWith(ending, StringComparison.Ordinal)
+                && (end == text.Length || !char.IsAsciiLetter(text[end])))
+            {
+                return ending.Length;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>Removes filler phrases, clause-final particles and punctuation (search matches on what is left).</summary>

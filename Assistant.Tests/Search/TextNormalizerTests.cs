@@ -22,6 +22,10 @@ public sealed class TextNormalizerTests(AssistantFixture fixture)
     [InlineData("accompany老人去办", "accompany老人去办")]             // whole Latin words only
     [InlineData("chukou hukou", "chukou 户口")]
     [InlineData("unregistered", "unregistered")]
+    [InlineData("lost 2 passports", "丢了 2 护照")]                    // English endings belong to the word
+    [InlineData("company registered了吗", "公司 注册了吗")]
+    [InlineData("renewing id cards", "换 身份证")]
+    [InlineData("passportless", "passportless")]                       // not an ending: another word
     [InlineData("byebye", "再见")]
     [InlineData("sfz123丢了", "身份证123丢了")]                          // digits and Han are word edges
     [InlineData("Driver’s License丢了", "驾驶证丢了")]
