@@ -34,6 +34,26 @@ public sealed class IntentClassifierTests(AssistantFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("护照", "w:护照")]
+    [InlineData("12123", "w:12123")]              // five digits name a hotline or an app
+    [InlineData("2024051700123", "n:number")]
+    [InlineData("sl20240312088", "n:number")]
+    [InlineData("13812345678", "n:phone")]
+    [InlineData("23812345678", "n:number")]
+    public void NumbersAreReadByTheirShape(string word, string feature) =>
+        Assert.Equal(feature, IntentClassifier.WordFeature(word));
+
+    [Fact]
+    public void ANewReceiptNumberIsReadLikeAnyOther()
+    {
+        var a = fixture.Search.Analyzer.Analyze("受理编号2024051700123现在什么状态").IntentFeatures;
+        var b = fixture.Search.Analyzer.Analyze("受理编号7319055218846现在什么状态").IntentFeatures;
+
+        Assert.NotEqual(a.Words, b.Words);
+        Assert.Equal(IntentClassifier.Encode(a), IntentClassifier.Encode(b));
+    }
+
     [Fact]
     public void TrainingIsReproducibleAndConvergesWhateverTheSeed()
     {
