@@ -9,8 +9,8 @@ namespace Assistant.Search;
 /// <summary>Everything loaded once from data/: catalog, divisions and the text tables, wired together.</summary>
 public sealed class SearchResources
 {
-    /// <summary>Bump when tokenization, the place rules or the index layout change (place rules decide what the classifier
-    /// reads), so indexes and models built before are not reused.</summary>
+    /// <summary>Bump when tokenization, the place rules, the classifier's features or the index layout change (place rules
+    /// decide what the classifier reads), so indexes and models built before are not reused.</summary>
     public const string FormatVersion = "15";
 
     private SearchResources(string dataPath, ServiceCatalog catalog, DivisionGazetteer gazetteer, TextNormalizer normalizer,

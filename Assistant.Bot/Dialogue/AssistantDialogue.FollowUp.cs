@@ -26,18 +26,18 @@ public sealed partial class AssistantDialogue
         }
 
         // A question the core confidently places as another service, or as a choice between other services that
-        // together hold that confidence (护照和港澳通行证在哪办), is a new request, not a question about this one. A vague
-        // question (要带户口本吗) spreads its confidence thinly over many services and stays a follow-up. (A request
-        // verb is no sign: 办 is in nearly every question, 在哪办, 能在手机上办吗.)
+        // together hold that confidence (转移要带什么材料), is a new request, not a question about this one. A vague
+        // question spreads its confidence thinly over many services and stays a follow-up. (A request verb is no sign:
+        // 办 is in nearly every question, 在哪办, 能在手机上办吗.)
         var matches = await skills.FindServicesAsync(input.Text, cancellationToken);
+        var guide = await skills.GetServiceGuideAsync(serviceId, state.Province, state.City, cancellationToken);
         if (matches.IsServiceAnswer && matches.Label != serviceId && matches.Confidence >= OtherServiceConfidence
-            || matches.Decision == ServiceMatches.Clarify && matches.Candidates.All(c => c.Label != serviceId)
-                && matches.Candidates.Sum(c => c.Score) >= OtherServiceConfidence)
+            || IsOtherServicesChoice(matches, serviceId)
+                && !await AsksOnlyForAListedMaterialAsync(input.Text, guide, serviceId, cancellationToken))
         {
             return (null, matches);
         }
 
-        var guide = await skills.GetServiceGuideAsync(serviceId, state.Province, state.City, cancellationToken);
         var answer = _model.IsEnabled
             ? await _model.AnswerAboutServiceAsync(input.Text, guide, cancellationToken)
             : EntryAnswers.Answer(input.Text, guide);
@@ -53,6 +53,29 @@ public sealed partial class AssistantDialogue
         {
             Suggestions = state.Stage == Stages.Rating ? LevelButtons : [], ExpectsInput = true,
         }], matches);
+    }
+
+    private static bool IsOtherServicesChoice(ServiceMatches matches, string serviceId) =>
+        matches.Decision == ServiceMatches.Clarify && matches.Candidates.All(c => c.Label != serviceId)
+        && matches.Candidates.Sum(c => c.Score) >= OtherServiceConfidence;
+
+    /// <summary>
+    /// Whether the question asks about bringing a material this service's entry lists, and nothing else in it points to
+    /// other services: 要带户口本吗 reads as 结婚登记 or 身份证首次申领 (couples and first applicants bring 户口本), but
+    /// 居民户口簿 is on this list and 要带吗 names nothing, so it is a follow-up. Were what is left a service or a choice
+    /// of others, the question would be about them.
+    /// </summary>
+    private async Task<bool> AsksOnlyForAListedMaterialAsync(string question, ServiceGuide guide, string serviceId,
+        CancellationToken cancellationToken)
+    {
+        if (EntryAnswers.NamedItem(question) is not { } item || EntryAnswers.ListedMaterial(item, guide) is null)
+        {
+            return false;
+        }
+
+        var rest = await skills.FindServicesAsync(question.Replace(item, "", StringComparison.Ordinal), cancellationToken);
+        return !(rest.IsServiceAnswer && rest.Label != serviceId && rest.Confidence >= OtherServiceConfidence
+            || IsOtherServicesChoice(rest, serviceId));
     }
 
     private static bool IsQuestion(string text) => QuestionMark().IsMatch(text);

@@ -66,16 +66,24 @@ public static partial class EntryAnswers
 
         var all = $"{guide.Name}需要准备：{string.Join("、", guide.Materials)}。";
         // 还需要带什么吗 asks for the list and names nothing.
-        if (NamedItem().Match(question) is not { Success: true } match
-            || s_notAnItem.Any(w => match.Groups["item"].Value.Contains(w, StringComparison.Ordinal)))
+        if (NamedItem(question) is not { } item)
         {
             return all;
         }
 
-        var item = match.Groups["item"].Value;
-        var found = guide.Materials.FirstOrDefault(m => SharesAWord(item, m));
+        var found = ListedMaterial(item, guide);
         return found is null ? $"所需材料里没有列{item}。{all}" : $"要，所需材料里有：{found}。";
     }
+
+    /// <summary>The one thing a question asks whether to bring (户口本 in 要带户口本吗), or null.</summary>
+    public static string? NamedItem(string question) =>
+        NamedItemPattern().Match(question) is { Success: true } match
+        && !s_notAnItem.Any(w => match.Groups["item"].Value.Contains(w, StringComparison.Ordinal))
+            ? match.Groups["item"].Value
+            : null;
+
+    /// <summary>The material of the entry's list that <paramref name="item"/> names, or null.</summary>
+    public static string? ListedMaterial(string item, ServiceGuide guide) => guide.Materials.FirstOrDefault(m => SharesAWord(item, m));
 
     /// <summary>
     /// Two Han characters in common is enough to say the item is meant (户口本 / 居民户口簿, 照片 / 免冠照片), except words
@@ -102,7 +110,7 @@ public static partial class EntryAnswers
 
     // "要带户口本吗" / "需要照片不" / "身份证原件要带么": the thing between the verb and the question particle.
     [GeneratedRegex(@"(?:带|需要|要|拿|交)(?:上|着)?(?<item>[\p{IsCJKUnifiedIdeographs}-[带需要拿交]]{2,6}?)(?:原件|复印件)?(?:吗|么|嘛|不|没)")]
-    private static partial Regex NamedItem();
+    private static partial Regex NamedItemPattern();
 
     [GeneratedRegex(@"在哪|哪里|哪儿|去哪|什么地方|地址|哪个窗口|哪个部门|找谁")]
     private static partial Regex PlaceAsked();

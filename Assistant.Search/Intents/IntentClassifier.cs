@@ -47,10 +47,11 @@ public sealed class IntentClassifier
             .Concat(features.Pinyin.Select(p => "p:" + p)));
 
     /// <summary>
-    /// A word, or the shape of a number: every receipt number, application number or phone number is new, so as itself
-    /// it teaches nothing and only dilutes the words around it (受理编号2024051700123 read as out of scope where 受理编号
-    /// alone is a progress question). As a shape it is one feature the examples can teach. Five digits stay words:
-    /// 12345, 12333 and 12123 name a hotline or an app.
+    /// A word, or the shape of a number. Every receipt, application or phone number is new: as itself it is a feature
+    /// no other text shares, so nothing is learned from it (one seen once in training only weighs down the words around
+    /// it, being rare and so heavily weighted: 申请编号2024051700123 帮我查下 was out of scope, 申请编号 帮我查下 a progress
+    /// question). As a shape it is one feature the examples teach. Five digits stay words: 12345, 12333 and 12123 name
+    /// a hotline or an app.
     /// </summary>
     public static string WordFeature(string word)
     {

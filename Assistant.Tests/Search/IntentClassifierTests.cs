@@ -37,6 +37,8 @@ public sealed class IntentClassifierTests(AssistantFixture fixture)
     [Theory]
     [InlineData("护照", "w:护照")]
     [InlineData("12123", "w:12123")]              // five digits name a hotline or an app
+    [InlineData("2024", "w:2024")]
+    [InlineData("123456", "n:number")]
     [InlineData("2024051700123", "n:number")]
     [InlineData("sl20240312088", "n:number")]
     [InlineData("13812345678", "n:phone")]
@@ -109,6 +111,8 @@ public sealed class IntentClassifierTests(AssistantFixture fixture)
     [InlineData("给我讲个笑话", "out_of_scope")]
     [InlineData("二七广场附近的商场上班，失业了怎么登记", "unemployment-registration")]     // the request in its own clause
     [InlineData("Can I talk to a real person?", "human_agent")]     // English mixed in (normalization.tsv)
+    [InlineData("受理编号7319055218846现在什么状态", "progress_query")]     // a receipt number never seen, read by its shape
+    [InlineData("申请编号2024051700123 帮我查下", "progress_query")]
     public void UnderstandsServicesMetaIntentsAndOutOfScope(string text, string expected) =>
         Assert.Equal(expected, fixture.Understander.Understand(text).Label);
 
