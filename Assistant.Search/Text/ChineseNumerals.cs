@@ -10,9 +10,19 @@ public static partial class ChineseNumerals
     public static string ToDigits(string text) =>
         NumeralBeforeUnit().Replace(text, m => Parse(m.Groups["n"].Value) is { } value ? value + m.Groups["u"].Value : m.Value);
 
-    /// <summary>Parses 十六, 二十, 一百零五, 三千; null when the run is not a number.</summary>
+    /// <summary>Parses 十六, 二十, 一百零五, 三千, and 二零二四 digit by digit (three digits or more without a unit, as years
+    /// and numbers are read out); null when the run is not a number, as two digits without a unit are not (三五天 and
+    /// 两三天 are a few days, not 35 or 3).</summary>
     public static long? Parse(string numeral)
     {
+        if (numeral.Length >= 2 && !numeral.Any(ch => "十百千万".Contains(ch, StringComparison.Ordinal)))
+        {
+            return numeral.Length >= 3 && numeral.All(ch => ch == '〇' || Digits.Contains(ch, StringComparison.Ordinal))
+                ? long.Parse(string.Concat(numeral.Select(ch => ch == '〇' ? '0' : (char)('0' + Digits.IndexOf(ch, StringComparison.Ordinal)))),
+                    System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+        }
+
         long total = 0, section = 0, digit = 0;
         var any = false;
         foreach (var ch in numeral)

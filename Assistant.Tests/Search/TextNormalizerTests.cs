@@ -12,6 +12,8 @@ public sealed class TextNormalizerTests(AssistantFixture fixture)
     [InlineData("身份證補辦", "身份证补办")]                        // traditional → simplified (Unihan)
     [InlineData("護照\u3000過期了", "护照 过期了")]                 // ideographic space
     [InlineData("孩子十六岁了", "孩子16岁了")]                      // numerals before a unit
+    [InlineData("二零二四年交的", "2024年交的")]
+    [InlineData("等了两三天", "等了两三天")]
     [InlineData("社保卡咋整", "社保卡怎么办")]                      // dialect → standard
     [InlineData("身份证点样补", "身份证怎么补")]
     [InlineData("SFZ丢了 gjj咋取", "身份证丢了 公积金怎么取")]     // pinyin-initial abbreviations
@@ -44,10 +46,14 @@ public sealed class TextNormalizerTests(AssistantFixture fixture)
         Assert.Contains("哈尔滨", Normalizer.Normalize("我在哈尔滨办社保卡").Core, StringComparison.Ordinal);
 
     [Theory]
-    [InlineData("十六", 16)]
-    [InlineData("二十", 20)]
-    [InlineData("一百零五", 105)]
-    [InlineData("两", 2)]
-    [InlineData("三千", 3000)]
-    public void ChineseNumeralsParse(string numeral, long expected) => Assert.Equal(expected, ChineseNumerals.Parse(numeral));
+    [InlineData("十六", 16L)]
+    [InlineData("二十", 20L)]
+    [InlineData("一百零五", 105L)]
+    [InlineData("两", 2L)]
+    [InlineData("三千", 3000L)]
+    [InlineData("二零二四", 2024L)]     // a year read out digit by digit
+    [InlineData("一九九八", 1998L)]
+    [InlineData("三五", null)]         // two digits without a unit: a few (三五天, 两三天), not 35
+    [InlineData("两三", null)]
+    public void ChineseNumeralsParse(string numeral, long? expected) => Assert.Equal(expected, ChineseNumerals.Parse(numeral));
 }
