@@ -30,14 +30,14 @@ public sealed partial class AssistantDialogue
         // question spreads its confidence thinly over many services and stays a follow-up. (A request verb is no sign:
         // 办 is in nearly every question, 在哪办, 能在手机上办吗.)
         var matches = await skills.FindServicesAsync(input.Text, cancellationToken);
-        var guide = await skills.GetServiceGuideAsync(serviceId, state.Province, state.City, cancellationToken);
         if (matches.IsServiceAnswer && matches.Label != serviceId && matches.Confidence >= OtherServiceConfidence
             || IsOtherServicesChoice(matches, serviceId)
-                && !await AsksOnlyForAListedMaterialAsync(input.Text, guide, serviceId, cancellationToken))
+                && !await AsksOnlyForAListedMaterialAsync(input.Text, state, serviceId, cancellationToken))
         {
             return (null, matches);
         }
 
+        var guide = await skills.GetServiceGuideAsync(serviceId, state.Province, state.City, cancellationToken);
         var answer = _model.IsEnabled
             ? await _model.AnswerAboutServiceAsync(input.Text, guide, cancellationToken)
             : EntryAnswers.Answer(input.Text, guide);
@@ -65,10 +65,11 @@ public sealed partial class AssistantDialogue
     /// 居民户口簿 is on this list and 要带吗 names nothing, so it is a follow-up. Were what is left a service or a choice
     /// of others, the question would be about them.
     /// </summary>
-    private async Task<bool> AsksOnlyForAListedMaterialAsync(string question, ServiceGuide guide, string serviceId,
+    private async Task<bool> AsksOnlyForAListedMaterialAsync(string question, DialogueState state, string serviceId,
         CancellationToken cancellationToken)
     {
-        if (EntryAnswers.NamedItem(question) is not { } item || EntryAnswers.ListedMaterial(item, guide) is null)
+        if (EntryAnswers.NamedItem(question) is not { } item
+            || EntryAnswers.ListedMaterial(item, await skills.GetServiceGuideAsync(serviceId, state.Province, state.City, cancellationToken)) is null)
         {
             return false;
         }

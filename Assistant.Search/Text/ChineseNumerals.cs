@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Assistant.Search.Text;
@@ -8,7 +9,15 @@ public static partial class ChineseNumerals
     private const string Digits = "零一二三四五六七八九";
 
     public static string ToDigits(string text) =>
-        NumeralBeforeUnit().Replace(text, m => Parse(m.Groups["n"].Value) is { } value ? value + m.Groups["u"].Value : m.Value);
+        NumeralBeforeUnit().Replace(text, m => (ReadOut(m.Groups["n"].Value) ?? Parse(m.Groups["n"].Value)?.ToString(CultureInfo.InvariantCulture))
+            is { } digits ? digits + m.Groups["u"].Value : m.Value);
+
+    /// <summary>Three digits or more without a unit, read out one by one as years and numbers are (二零二四 → "2024",
+    /// 零零七 → "007"), or null.</summary>
+    private static string? ReadOut(string numeral) =>
+        numeral.Length >= 3 && numeral.All(ch => ch == '〇' || Digits.Contains(ch, StringComparison.Ordinal))
+            ? string.Concat(numeral.Select(ch => ch == '〇' ? '0' : (char)('0' + Digits.IndexOf(ch, StringComparison.Ordinal))))
+            : null;
 
     /// <summary>Parses 十六, 二十, 一百零五, 三千, and 二零二四 digit by digit (three digits or more without a unit, as years
     /// and numbers are read out); null when the run is not a number, as two digits without a unit are not (三五天 and
@@ -17,9 +26,8 @@ public static partial class ChineseNumerals
     {
         if (numeral.Length >= 2 && !numeral.Any(ch => "十百千万".Contains(ch, StringComparison.Ordinal)))
         {
-            return numeral.Length >= 3 && numeral.All(ch => ch == '〇' || Digits.Contains(ch, StringComparison.Ordinal))
-                ? long.Parse(string.Concat(numeral.Select(ch => ch == '〇' ? '0' : (char)('0' + Digits.IndexOf(ch, StringComparison.Ordinal)))),
-                    System.Globalization.CultureInfo.InvariantCulture)
+            return ReadOut(numeral) is { } digits && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                ? value
                 : null;
         }
 

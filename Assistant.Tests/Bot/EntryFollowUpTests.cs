@@ -163,4 +163,17 @@ public sealed class EntryFollowUpTests(AssistantFixture fixture) : IDisposable
             Assert.StartsWith(expectedStart, answer);
         }
     }
+
+    [Theory]
+    [InlineData("要带户口本吗？", "户口本", "居民户口簿")]
+    [InlineData("护照照片要带照片吗", "照片", "照片")]
+    [InlineData("要带介绍信吗", "介绍信", null)]     // named, but not on this list
+    [InlineData("还需要带什么吗", null, null)]        // names nothing
+    public void AQuestionNamesTheItemToBringAndTheListSaysWhetherItHoldsIt(string question, string? item, string? listed)
+    {
+        var guide = new ServiceGuide("x", "材料A", "", ["居民户口簿", "照片", "居住证明"], "现场", "派出所", "公安", false, null, null, null, null, false);
+
+        Assert.Equal(item, EntryAnswers.NamedItem(question));
+        Assert.Equal(listed, item is null ? null : EntryAnswers.ListedMaterial(item, guide));
+    }
 }

@@ -14,6 +14,8 @@ public sealed class TextNormalizerTests(AssistantFixture fixture)
     [InlineData("孩子十六岁了", "孩子16岁了")]                      // numerals before a unit
     [InlineData("二零二四年交的", "2024年交的")]
     [InlineData("等了两三天", "等了两三天")]
+    [InlineData("零零七号", "007号")]                               // read out: leading zeros kept
+    [InlineData("一二三四五六七八九零一二三四五六七八九零号", "12345678901234567890号")]     // longer than a long: still no crash
     [InlineData("社保卡咋整", "社保卡怎么办")]                      // dialect → standard
     [InlineData("身份证点样补", "身份证怎么补")]
     [InlineData("SFZ丢了 gjj咋取", "身份证丢了 公积金怎么取")]     // pinyin-initial abbreviations
@@ -55,5 +57,6 @@ public sealed class TextNormalizerTests(AssistantFixture fixture)
     [InlineData("一九九八", 1998L)]
     [InlineData("三五", null)]         // two digits without a unit: a few (三五天, 两三天), not 35
     [InlineData("两三", null)]
+    [InlineData("一二三四五六七八九零一二三四五六七八九零", null)]     // twenty digits: more than a long holds
     public void ChineseNumeralsParse(string numeral, long? expected) => Assert.Equal(expected, ChineseNumerals.Parse(numeral));
 }
