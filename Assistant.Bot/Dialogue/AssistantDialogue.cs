@@ -194,7 +194,10 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
                 return [new(DialogueTexts.ComplaintAsk) { ExpectsInput = true }];
             case "progress_query":
                 state.Stage = Stages.ProgressNumber;
-                return [new(DialogueTexts.ProgressAsk) { ExpectsInput = true }];
+                // A number said with the question (受理编号7319055218846现在什么状态) is not asked for again.
+                return ReplyRecognizers.ReceiptNumber(input.Text) is not null
+                    ? await ProgressNumberAsync(input, state, cancellationToken)
+                    : [new(DialogueTexts.ProgressAsk) { ExpectsInput = true }];
         }
 
         if (catalog.Find(label) is not { } service)

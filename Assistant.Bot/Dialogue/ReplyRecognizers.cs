@@ -108,6 +108,29 @@ public static class ReplyRecognizers
         return ChoiceNumber(trimmed) ?? (end > 0 ? ChoiceNumber(trimmed[..end]) : null);
     }
 
+    /// <summary>A receipt or case number said in the text: a run of ASCII letters, digits and hyphens holding at least six
+    /// digits (SB20240001234, 受理编号7319055218846现在什么状态); null otherwise.</summary>
+    public static string? ReceiptNumber(string text)
+    {
+        for (var start = 0; start < text.Length; start++)
+        {
+            var end = start;
+            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '-'))
+            {
+                end++;
+            }
+
+            if (text[start..end].Count(char.IsAsciiDigit) >= 6)
+            {
+                return text[start..end];
+            }
+
+            start = end;
+        }
+
+        return null;
+    }
+
     private static int? Number(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
             : text.Length is > 0 and <= 3 && ChineseNumerals.Parse(text) is { } parsed and <= int.MaxValue ? (int)parsed : null;

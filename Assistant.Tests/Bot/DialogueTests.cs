@@ -345,6 +345,17 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task AProgressQuestionWithItsNumberIsNotAskedForTheNumberAgain()
+    {
+        var asked = await _bot.SayAsync("progress2", "受理编号7319055218846现在什么状态");
+        var answer = await _bot.SayAsync("progress2", "江苏");
+
+        Assert.DoesNotContain(Assistant.Bot.Dialogue.DialogueTexts.ProgressAsk, asked.AllText());
+        Assert.Contains("7319055218846", answer.AllText());
+        Assert.Contains("江苏", answer.AllText());
+    }
+
+    [Fact]
     public async Task HumanAgentSendsAHandoffEventAnd12345()
     {
         var replies = await _bot.SayAsync("human", "转人工");

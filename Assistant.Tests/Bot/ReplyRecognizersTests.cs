@@ -52,4 +52,12 @@ public sealed class ReplyRecognizersTests
     [InlineData("2024年的社保，怎么查", null)]
     [InlineData("转到浙江，1", null)]            // said first, not anywhere
     public void LeadingChoiceNumbers(string text, int? number) => Assert.Equal(number, ReplyRecognizers.LeadingChoiceNumber(text));
+
+    [Theory]
+    [InlineData("受理编号7319055218846现在什么状态", "7319055218846")]
+    [InlineData("办件编号GZ2025110300452 现在啥进度", "GZ2025110300452")]
+    [InlineData("流水号是20251108-0091 查一下", "20251108-0091")]
+    [InlineData("12345热线说去窗口查进度", null)]     // five digits: a hotline, not a receipt
+    [InlineData("我想查一下办件进度", null)]
+    public void ReceiptNumbers(string text, string? number) => Assert.Equal(number, ReplyRecognizers.ReceiptNumber(text));
 }
