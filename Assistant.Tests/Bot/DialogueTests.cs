@@ -345,6 +345,16 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task AGoodbyeWhileAskedWhereIsAGoodbye()
+    {
+        var asked = await _bot.SayAsync("bye-at-place", "我身份证丢了");
+        var bye = await _bot.SayAsync("bye-at-place", "先这样吧，拜拜");
+
+        Assert.Contains(Assistant.Bot.Dialogue.DialogueTexts.ProvinceButtons[0], asked.LastButtons());
+        Assert.Contains(Assistant.Bot.Dialogue.DialogueTexts.Goodbye, bye.AllText());
+    }
+
+    [Fact]
     public async Task AProgressQuestionWithItsNumberIsNotAskedForTheNumberAgain()
     {
         var asked = await _bot.SayAsync("progress2", "受理编号7319055218846现在什么状态");
