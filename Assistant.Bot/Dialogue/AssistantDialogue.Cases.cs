@@ -42,7 +42,8 @@ public sealed partial class AssistantDialogue
 
     private async Task<IReadOnlyList<BotReply>> ProgressNumberAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
     {
-        var number = new string([.. input.Text.Where(char.IsAsciiLetterOrDigit)]);
+        // The number said, or every letter and digit of a reply that is the number said in parts (SB 2024 0001).
+        var number = ReplyRecognizers.ReceiptNumber(input.Text) ?? new string([.. input.Text.Where(char.IsAsciiLetterOrDigit)]);
         if (number.Length < 6)
         {
             Reset(state, keepPlace: true);

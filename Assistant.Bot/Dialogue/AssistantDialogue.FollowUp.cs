@@ -30,7 +30,7 @@ public sealed partial class AssistantDialogue
         // question spreads its confidence thinly over many services and stays a follow-up. (A request verb is no sign:
         // 办 is in nearly every question, 在哪办, 能在手机上办吗.)
         var matches = await skills.FindServicesAsync(input.Text, cancellationToken);
-        if (matches.IsServiceAnswer && matches.Label != serviceId && matches.Confidence >= OtherServiceConfidence
+        if (IsOtherService(matches, serviceId)
             || IsOtherServicesChoice(matches, serviceId)
                 && !await AsksOnlyForAListedMaterialAsync(input.Text, state, serviceId, cancellationToken))
         {
@@ -55,6 +55,9 @@ public sealed partial class AssistantDialogue
         }], matches);
     }
 
+    private static bool IsOtherService(ServiceMatches matches, string serviceId) =>
+        matches.IsServiceAnswer && matches.Label != serviceId && matches.Confidence >= OtherServiceConfidence;
+
     private static bool IsOtherServicesChoice(ServiceMatches matches, string serviceId) =>
         matches.Decision == ServiceMatches.Clarify && matches.Candidates.All(c => c.Label != serviceId)
         && matches.Candidates.Sum(c => c.Score) >= OtherServiceConfidence;
@@ -75,8 +78,7 @@ public sealed partial class AssistantDialogue
         }
 
         var rest = await skills.FindServicesAsync(question.Replace(item, "", StringComparison.Ordinal), cancellationToken);
-        return !(rest.IsServiceAnswer && rest.Label != serviceId && rest.Confidence >= OtherServiceConfidence
-            || IsOtherServicesChoice(rest, serviceId));
+        return !IsOtherService(rest, serviceId) && !IsOtherServicesChoice(rest, serviceId);
     }
 
     private static bool IsQuestion(string text) => QuestionMark().IsMatch(text);

@@ -114,8 +114,7 @@ public sealed partial class AssistantDialogue
             // A whole new request, or a turn of the conversation (先这样吧 拜拜, 谢谢, 我要投诉), rather than a place: follow
             // the citizen. A greeting or anything out of scope is no answer to "where": ask again.
             var matches = await skills.FindServicesAsync(input.Text, cancellationToken);
-            if (matches.IsServiceAnswer || matches.Decision == ServiceMatches.Clarify
-                || matches.Decision == ServiceMatches.Answer && matches.Label != "greeting")
+            if (matches.Decision == ServiceMatches.Clarify || matches.Decision == ServiceMatches.Answer && matches.Label != "greeting")
             {
                 return await ActOnAsync(matches, input, state, cancellationToken);
             }

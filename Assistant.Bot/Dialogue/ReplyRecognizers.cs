@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assistant.Search.Intents;
 using Assistant.Search.Text;
 
 namespace Assistant.Bot.Dialogue;
@@ -108,19 +109,19 @@ public static class ReplyRecognizers
         return ChoiceNumber(trimmed) ?? (end > 0 ? ChoiceNumber(trimmed[..end]) : null);
     }
 
-    /// <summary>A receipt or case number said in the text: a run of ASCII letters, digits and hyphens holding at least six
-    /// digits (SB20240001234, 受理编号7319055218846现在什么状态); null otherwise.</summary>
+    /// <summary>A receipt or case number said in the text: a run of ASCII letters, digits and hyphens holding as many digits
+    /// as the classifier takes for a number (SB20240001234, 受理编号7319055218846现在什么状态); null otherwise.</summary>
     public static string? ReceiptNumber(string text)
     {
         for (var start = 0; start < text.Length; start++)
         {
-            var end = start;
+            var (end, digits) = (start, 0);
             while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '-'))
             {
-                end++;
+                digits += char.IsAsciiDigit(text[end++]) ? 1 : 0;
             }
 
-            if (text[start..end].Count(char.IsAsciiDigit) >= 6)
+            if (digits >= IntentClassifier.NumberMinimumDigits)
             {
                 return text[start..end];
             }

@@ -46,6 +46,9 @@ public sealed class IntentClassifier
             .Concat(features.Bigrams.Select(b => "b:" + b))
             .Concat(features.Pinyin.Select(p => "p:" + p)));
 
+    /// <summary>Digits from which a word is a number (a receipt, account or phone number), not a word: 12345 is a hotline.</summary>
+    public const int NumberMinimumDigits = 6;
+
     /// <summary>
     /// A word, or the shape of a number. Every receipt, application or phone number is new: as itself it is a feature
     /// no other text shares, so nothing is learned from it (one seen once in training only weighs down the words around
@@ -56,7 +59,7 @@ public sealed class IntentClassifier
     public static string WordFeature(string word)
     {
         var digits = word.Count(char.IsAsciiDigit);
-        return digits < 6 ? "w:" + word.Replace(' ', '_')
+        return digits < NumberMinimumDigits ? "w:" + word.Replace(' ', '_')
             : digits == 11 && word.Length == 11 && word[0] == '1' ? "n:phone"
             : "n:number";
     }

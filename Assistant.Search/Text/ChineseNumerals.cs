@@ -7,6 +7,7 @@ namespace Assistant.Search.Text;
 public static partial class ChineseNumerals
 {
     private const string Digits = "零一二三四五六七八九";
+    private const string Units = "十百千万";
 
     public static string ToDigits(string text) =>
         NumeralBeforeUnit().Replace(text, m => (ReadOut(m.Groups["n"].Value) ?? Parse(m.Groups["n"].Value)?.ToString(CultureInfo.InvariantCulture))
@@ -24,7 +25,7 @@ public static partial class ChineseNumerals
     /// 两三天 are a few days, not 35 or 3).</summary>
     public static long? Parse(string numeral)
     {
-        if (numeral.Length >= 2 && !numeral.Any(ch => "十百千万".Contains(ch, StringComparison.Ordinal)))
+        if (numeral.Length >= 2 && !numeral.Any(ch => Units.Contains(ch, StringComparison.Ordinal)))
         {
             return ReadOut(numeral) is { } digits && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
                 ? value
