@@ -28,6 +28,7 @@ public sealed class SearchResources
         Locations = new LocationExtractor(gazetteer, soundAlikes, ProvinceCharacters(dataPath, "plate-prefixes.tsv", gazetteer),
             ProvinceCharacters(dataPath, "province-abbreviations.tsv", gazetteer));
         Normalizer = normalizer;
+        RequestCues = Understanding.RequestCues.Load(dataPath);
         Features = features;
         Fingerprint = fingerprint;
     }
@@ -43,6 +44,9 @@ public sealed class SearchResources
     public TextNormalizer Normalizer { get; }
 
     public Salutations Salutations { get; }
+
+    /// <summary>Whether a clause asks for something (the clause rule reads only those).</summary>
+    public Understanding.RequestCues RequestCues { get; }
 
     public FeatureExtractor Features { get; }
 

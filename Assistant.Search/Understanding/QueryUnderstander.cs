@@ -44,14 +44,15 @@ public sealed partial class QueryUnderstander(CatalogSearch search, IntentClassi
         return new Evidence(text, analyzed, predicted, hits, new Lazy<IReadOnlyList<Evidence>>(() => GatherClauses(analyzed)));
     }
 
-    /// <summary>Each clause of a text of several (split at punctuation and spaces, three Han characters or more, the last
-    /// <see cref="MaxClauses"/> at most, as requests come last), on its own: gathered only when the whole text is out of
-    /// scope, and once. A clause is searched in the province of the whole text, like the text itself.</summary>
+    /// <summary>Each clause of a text of several (split at punctuation and spaces, three Han characters or more) that asks
+    /// for something (<see cref="RequestCues"/>), the last <see cref="MaxClauses"/> at most, as requests come last, on its
+    /// own: gathered only when the whole text is out of scope, and once. A clause is searched in the province of the whole
+    /// text, like the text itself.</summary>
     private IReadOnlyList<Evidence> GatherClauses(AnalyzedQuery analyzed)
     {
-        var clauses = ClauseBreaks().Split(analyzed.Normalized.Canonical).Where(c => c.Count(FeatureExtractor.IsHan) >= 3).TakeLast(MaxClauses).ToList();
+        var clauses = ClauseBreaks().Split(analyzed.Normalized.Canonical).Where(c => c.Count(FeatureExtractor.IsHan) >= 3).ToList();
         var province = analyzed.Location?.ProvinceCode;
-        return clauses.Count < 2 ? [] : [.. clauses.Select(clause =>
+        return clauses.Count < 2 ? [] : [.. clauses.Where(search.Resources.RequestCues.Asks).TakeLast(MaxClauses).Select(clause =>
         {
             var part = search.Analyzer.Analyze(clause);
             var hits = search.Searcher.Search(part.Features, province, SearchDepth);

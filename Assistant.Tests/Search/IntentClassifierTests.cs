@@ -110,6 +110,11 @@ public sealed class IntentClassifierTests(AssistantFixture fixture)
     [InlineData("今天北京天气怎么样", "out_of_scope")]
     [InlineData("给我讲个笑话", "out_of_scope")]
     [InlineData("二七广场附近的商场上班，失业了怎么登记", "unemployment-registration")]     // the request in its own clause
+    [InlineData("在西安打工，身份证丢了咋补，中不中", "id-card-reissue")]
+    // A clause that only sets the scene is no request, however clearly it names a service (下周去民政局领证 alone is
+    // marriage registration at 0.99): the question is about the weather.
+    [InlineData("下周去民政局领证，那天会下雨吗", "out_of_scope")]
+    [InlineData("护照办下来了，欧洲哪几个国家值得去", "out_of_scope")]
     [InlineData("Can I talk to a real person?", "human_agent")]     // English mixed in (normalization.tsv)
     [InlineData("受理编号7319055218846现在什么状态", "progress_query")]     // a receipt number never seen, read by its shape
     [InlineData("申请编号2024051700123 帮我查下", "progress_query")]
