@@ -1,4 +1,5 @@
 using Assistant.Search.Places;
+using Assistant.Search.Text;
 
 namespace Assistant.Search;
 
@@ -16,8 +17,16 @@ public sealed class QueryAnalyzer(SearchResources resources)
         // request (喂 你好 …); search drops them.
         var what = mentions.Count == 0 ? normalized.Canonical : RemoveSpans(normalized.Canonical, mentions);
         var searchText = resources.Normalizer.StripFillers(what);
-        return new AnalyzedQuery(normalized, mentions, location, resources.Features.Extract(searchText),
-            resources.Features.Extract(resources.Salutations.Strip(what)));
+        var intentText = resources.Salutations.Strip(what);
+        var intentFeatures = resources.Features.Extract(intentText) with { Focus = Asked(intentText) };
+        return new AnalyzedQuery(normalized, mentions, location, resources.Features.Extract(searchText), intentFeatures);
+    }
+
+    /// <summary>The words of the clauses that ask for something, in a text of several clauses (<see cref="TextFeatures.Focus"/>).</summary>
+    private IReadOnlyList<string> Asked(string text)
+    {
+        var clauses = Clauses.Split(text);
+        return clauses.Count < 2 ? [] : [.. clauses.Where(resources.RequestCues.Asks).SelectMany(resources.Features.Segmenter.Segment)];
     }
 
     private static string RemoveSpans(string text, IReadOnlyList<PlaceMention> mentions)

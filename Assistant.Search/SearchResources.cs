@@ -11,7 +11,7 @@ public sealed class SearchResources
 {
     /// <summary>Bump when tokenization, the place rules, the classifier's features or the index layout change (place rules
     /// decide what the classifier reads), so indexes and models built before are not reused.</summary>
-    public const string FormatVersion = "17";
+    public const string FormatVersion = "18";
 
     private SearchResources(string dataPath, ServiceCatalog catalog, DivisionGazetteer gazetteer, TextNormalizer normalizer,
         Salutations salutations, FeatureExtractor features, string fingerprint)
@@ -28,7 +28,7 @@ public sealed class SearchResources
         Locations = new LocationExtractor(gazetteer, soundAlikes, ProvinceCharacters(dataPath, "plate-prefixes.tsv", gazetteer),
             ProvinceCharacters(dataPath, "province-abbreviations.tsv", gazetteer));
         Normalizer = normalizer;
-        RequestCues = Understanding.RequestCues.Load(dataPath);
+        RequestCues = RequestCues.Load(dataPath);
         Features = features;
         Fingerprint = fingerprint;
     }
@@ -45,8 +45,8 @@ public sealed class SearchResources
 
     public Salutations Salutations { get; }
 
-    /// <summary>Whether a clause asks for something (the clause rule reads only those).</summary>
-    public Understanding.RequestCues RequestCues { get; }
+    /// <summary>Whether a clause asks for something.</summary>
+    public RequestCues RequestCues { get; }
 
     public FeatureExtractor Features { get; }
 

@@ -40,11 +40,12 @@ public sealed class IntentClassifier
         }
     }
 
-    /// <summary>One string of prefixed tokens, so words, bigrams and pinyin never collide as features.</summary>
+    /// <summary>One string of prefixed tokens, so words, bigrams, pinyin and what is asked never collide as features.</summary>
     public static string Encode(TextFeatures features) =>
         string.Join(' ', features.Words.Select(WordFeature)
             .Concat(features.Bigrams.Select(b => "b:" + b))
-            .Concat(features.Pinyin.Select(p => "p:" + p)));
+            .Concat(features.Pinyin.Select(p => "p:" + p))
+            .Concat(features.Focus.Select(w => "q:" + WordFeature(w))));
 
     /// <summary>Digits from which a word is a number (a receipt, account or phone number), not a word: 12345 is a hotline.</summary>
     public const int NumberMinimumDigits = 6;

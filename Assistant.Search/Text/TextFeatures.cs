@@ -5,7 +5,16 @@ namespace Assistant.Search.Text;
 /// <param name="Bigrams">Overlapping Han character bigrams (robust to segmentation differences).</param>
 /// <param name="Pinyin">Overlapping toneless syllable bigrams (robust to speech-recognition homophones, and to pinyin
 /// typed without choosing characters).</param>
-public sealed record TextFeatures(IReadOnlyList<string> Words, IReadOnlyList<string> Bigrams, IReadOnlyList<string> Pinyin);
+public sealed record TextFeatures(IReadOnlyList<string> Words, IReadOnlyList<string> Bigrams, IReadOnlyList<string> Pinyin)
+{
+    /// <summary>
+    /// In a text of several clauses, the words of those that ask for something (<see cref="RequestCues"/>), which the
+    /// classifier reads once more as what is asked: 护照办下来了，欧洲哪几个国家值得去 asks about countries, not the
+    /// passport, while 在北京交的养老保险，要转回老家，怎么转 asks how to transfer. Empty for a text of one clause, where
+    /// everything is asked. Only the classifier's view has them.
+    /// </summary>
+    public IReadOnlyList<string> Focus { get; init; } = [];
+}
 
 /// <summary>Computes <see cref="TextFeatures"/> for a normalized text, the same way for documents and queries.</summary>
 public sealed class FeatureExtractor(ChineseSegmenter segmenter, PinyinTable pinyin)

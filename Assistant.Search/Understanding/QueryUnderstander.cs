@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Assistant.Search.Indexing;
 using Assistant.Search.Intents;
 using Assistant.Search.Text;
@@ -9,7 +8,7 @@ namespace Assistant.Search.Understanding;
 /// The understanding step: classifier probabilities fused with search scores into one ranked list with a confidence,
 /// a decision (answer / clarify / out of scope) and the places (province, and for transfers the handling province).
 /// </summary>
-public sealed partial class QueryUnderstander(CatalogSearch search, IntentClassifier classifier, DecisionPolicy policy)
+public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier classifier, DecisionPolicy policy)
 {
     /// <summary>How many search hits the fusion reads (also used by the fused ranking of <c>/api/search</c>).</summary>
     public const int SearchDepth = 10;
@@ -44,13 +43,13 @@ public sealed partial class QueryUnderstander(CatalogSearch search, IntentClassi
         return new Evidence(text, analyzed, predicted, hits, new Lazy<IReadOnlyList<Evidence>>(() => GatherClauses(analyzed)));
     }
 
-    /// <summary>Each clause of a text of several (split at punctuation and spaces, three Han characters or more) that asks
+    /// <summary>Each clause of a text of several (<see cref="Clauses"/>) that asks
     /// for something (<see cref="RequestCues"/>), the last <see cref="MaxClauses"/> at most, as requests come last, on its
     /// own: gathered only when the whole text is out of scope, and once. A clause is searched in the province of the whole
     /// text, like the text itself.</summary>
     private IReadOnlyList<Evidence> GatherClauses(AnalyzedQuery analyzed)
     {
-        var clauses = ClauseBreaks().Split(analyzed.Normalized.Canonical).Where(c => c.Count(FeatureExtractor.IsHan) >= 3).ToList();
+        var clauses = Clauses.Split(analyzed.Normalized.Canonical);
         var province = analyzed.Location?.ProvinceCode;
         return clauses.Count < 2 ? [] : [.. clauses.Where(search.Resources.RequestCues.Asks).TakeLast(MaxClauses).Select(clause =>
         {
@@ -62,8 +61,6 @@ public sealed partial class QueryUnderstander(CatalogSearch search, IntentClassi
 
     private static readonly Lazy<IReadOnlyList<Evidence>> s_noClauses = new(() => []);
 
-    [GeneratedRegex(@"[，,。.？?！!；;：:、\s]+")]
-    private static partial Regex ClauseBreaks();
 
     /// <summary>The rankings of the clauses, computed only as far as they are read.</summary>
     public IEnumerable<IReadOnlyList<Candidate>> RankClauses(Evidence evidence, DecisionPolicy with)

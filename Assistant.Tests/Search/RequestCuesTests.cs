@@ -1,6 +1,8 @@
+using Assistant.Search.Text;
+
 namespace Assistant.Tests.Search;
 
-/// <summary>Which clauses of an out-of-scope text the clause rule reads: those that ask for something.</summary>
+/// <summary>Which clauses of a text ask for something: what the classifier reads once more, and what the clause rule reads.</summary>
 [Collection(AssistantGroup.Name)]
 public sealed class RequestCuesTests(AssistantFixture fixture)
 {
@@ -18,4 +20,24 @@ public sealed class RequestCuesTests(AssistantFixture fixture)
     [InlineData("不是不行", false)]     // 不 between different characters is no A不A question
     public void AClauseAsksWhenItHasAQuestionAWishOrAProblem(string clause, bool asks) =>
         Assert.Equal(asks, fixture.Resources.RequestCues.Asks(clause));
+
+    [Theory]
+    [InlineData("身份证丢了，在杭州咋补办", new[] { "身份证丢了", "在杭州咋补办" })]
+    [InlineData("社保 怎么转到老家", new[] { "怎么转到老家" })]     // a single space breaks a spoken text; 社保 is too short
+    [InlineData("我在  上班，身份证丢了", new[] { "我在  上班", "身份证丢了" })]     // a place taken out is no break
+    [InlineData("护照", new string[0])]
+    public void ClausesAreSplitAtPunctuationAndSingleSpaces(string text, string[] expected) =>
+        Assert.Equal(expected, Clauses.Split(text));
+
+    [Fact]
+    public void TheClassifierReadsTheWordsOfTheClausesThatAsk()
+    {
+        var several = fixture.Search.Analyzer.Analyze("护照办下来了，欧洲哪几个国家值得去").IntentFeatures;
+        var one = fixture.Search.Analyzer.Analyze("护照怎么办理").IntentFeatures;
+
+        Assert.Contains("欧洲", several.Focus);
+        Assert.DoesNotContain("护照", several.Focus);     // the clause that names it only reports it done
+        Assert.Contains("护照", several.Words);
+        Assert.Empty(one.Focus);     // one clause: everything is asked, nothing read twice
+    }
 }

@@ -1,13 +1,13 @@
 using System.Text.RegularExpressions;
-using Assistant.Search.Text;
 
-namespace Assistant.Search.Understanding;
+namespace Assistant.Search.Text;
 
 /// <summary>
 /// Whether a clause asks for something (data/lexicon/request-cues.txt): a question word, a wish, a problem, or a yes-no
-/// question A不A. The clause rule (<see cref="QueryUnderstander.Choose(IReadOnlyList{Candidate}, IEnumerable{IReadOnlyList{Candidate}}, DecisionPolicy)"/>)
-/// reads only such clauses: 失业了怎么登记 is the request inside its story, while 明天去民政局领证 in
-/// 明天去民政局领证，会不会下雨 only sets the scene for a question about the weather.
+/// question A不A. In a text of several clauses, those are what is asked: 失业了怎么登记 is the request inside its story,
+/// while 明天去民政局领证 in 明天去民政局领证，会不会下雨 only sets the scene for a question about the weather. The
+/// classifier reads their words once more as what is asked (<see cref="TextFeatures.Focus"/>), and the clause rule of
+/// the understanding step reads only them.
 /// </summary>
 public sealed partial class RequestCues(IEnumerable<string> cues)
 {
