@@ -22,11 +22,18 @@ public sealed class QueryAnalyzer(SearchResources resources)
         return new AnalyzedQuery(normalized, mentions, location, resources.Features.Extract(searchText), intentFeatures);
     }
 
-    /// <summary>The words of the clauses that ask for something, in a text of several clauses (<see cref="TextFeatures.Focus"/>).</summary>
+    /// <summary>
+    /// The words of the clauses that ask for something, when some clauses of the text do and some do not
+    /// (<see cref="TextFeatures.Focus"/>): when all ask or none does, nothing is set apart, so 身份证丢了，怎么补办 and
+    /// 身份证丢了怎么补办 read the same. The text is the classifier's, places blanked out: a place between two spaces
+    /// joins their clauses, which only makes fewer clauses stand apart.
+    /// </summary>
     private IReadOnlyList<string> Asked(string text)
     {
         var clauses = Clauses.Split(text);
-        return clauses.Count < 2 ? [] : [.. clauses.Where(resources.RequestCues.Asks).SelectMany(resources.Features.Segmenter.Segment)];
+        var asking = clauses.Where(resources.RequestCues.Asks).ToList();
+        return asking.Count == 0 || asking.Count == clauses.Count ? []
+            : [.. asking.SelectMany(resources.Features.Segmenter.Segment).Distinct(StringComparer.Ordinal)];
     }
 
     private static string RemoveSpans(string text, IReadOnlyList<PlaceMention> mentions)

@@ -11,7 +11,7 @@ public sealed class SearchResources
 {
     /// <summary>Bump when tokenization, the place rules, the classifier's features or the index layout change (place rules
     /// decide what the classifier reads), so indexes and models built before are not reused.</summary>
-    public const string FormatVersion = "18";
+    public const string FormatVersion = "19";
 
     private SearchResources(string dataPath, ServiceCatalog catalog, DivisionGazetteer gazetteer, TextNormalizer normalizer,
         Salutations salutations, FeatureExtractor features, string fingerprint)

@@ -8,10 +8,10 @@ namespace Assistant.Search.Text;
 public sealed record TextFeatures(IReadOnlyList<string> Words, IReadOnlyList<string> Bigrams, IReadOnlyList<string> Pinyin)
 {
     /// <summary>
-    /// In a text of several clauses, the words of those that ask for something (<see cref="RequestCues"/>), which the
-    /// classifier reads once more as what is asked: 护照办下来了，欧洲哪几个国家值得去 asks about countries, not the
-    /// passport, while 在北京交的养老保险，要转回老家，怎么转 asks how to transfer. Empty for a text of one clause, where
-    /// everything is asked. Only the classifier's view has them.
+    /// In a text of several clauses of which some ask for something (<see cref="RequestCues"/>) and some do not, the
+    /// words of those that ask, each once, which the classifier reads once more as what is asked: 护照办下来了，欧洲哪几个
+    /// 国家值得去 asks about countries, not the passport, while 在北京交的养老保险，要转回老家，怎么转 asks how to transfer.
+    /// Empty when nothing stands apart (one clause, or every clause asks, or none). Only the classifier's view has them.
     /// </summary>
     public IReadOnlyList<string> Focus { get; init; } = [];
 }

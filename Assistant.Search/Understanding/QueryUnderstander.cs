@@ -61,7 +61,6 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
 
     private static readonly Lazy<IReadOnlyList<Evidence>> s_noClauses = new(() => []);
 
-
     /// <summary>The rankings of the clauses, computed only as far as they are read.</summary>
     public IEnumerable<IReadOnlyList<Candidate>> RankClauses(Evidence evidence, DecisionPolicy with)
     {

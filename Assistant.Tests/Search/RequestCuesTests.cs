@@ -1,3 +1,4 @@
+using Assistant.Search.Intents;
 using Assistant.Search.Text;
 
 namespace Assistant.Tests.Search;
@@ -12,7 +13,11 @@ public sealed class RequestCuesTests(AssistantFixture fixture)
     [InlineData("身份证又到期了", true)]     // a problem that needs the service
     [InlineData("驾驶证丢了", true)]
     [InlineData("护照在县里中不中", true)]     // A不A
-    [InlineData("这边能不能办", true)]
+    [InlineData("这证办不办得了", true)]     // A不A alone
+    [InlineData("领证那天天气好?", true)]     // a question mark
+    [InlineData("过几天去民政局领证", false)]     // 几天 inside 过几天 asks nothing
+    [InlineData("可能下周去领证", false)]     // nor 能 inside 可能
+    [InlineData("护照这么快就办下来了", false)]     // nor 么 inside 这么
     [InlineData("下周去民政局领证", false)]     // a plan: sets the scene
     [InlineData("护照办下来了", false)]     // done: sets the scene
     [InlineData("新车提回来了", false)]
@@ -22,22 +27,48 @@ public sealed class RequestCuesTests(AssistantFixture fixture)
         Assert.Equal(asks, fixture.Resources.RequestCues.Asks(clause));
 
     [Theory]
-    [InlineData("身份证丢了，在杭州咋补办", new[] { "身份证丢了", "在杭州咋补办" })]
-    [InlineData("社保 怎么转到老家", new[] { "怎么转到老家" })]     // a single space breaks a spoken text; 社保 is too short
-    [InlineData("我在  上班，身份证丢了", new[] { "我在  上班", "身份证丢了" })]     // a place taken out is no break
+    [InlineData("身份证丢了,在杭州怎么补办", new[] { "身份证丢了", "在杭州怎么补办" })]
+    [InlineData("社保 怎么转到老家", new[] { "怎么转到老家" })]     // a space breaks a spoken text; 社保 is too short
+    [InlineData("领证那天天气好?婚纱店推荐一下", new[] { "领证那天天气好?", "婚纱店推荐一下" })]     // the question mark stays
+    [InlineData("身份证、户口本丢了怎么补", new[] { "身份证、户口本丢了怎么补" })]     // 、 lists things
     [InlineData("护照", new string[0])]
-    public void ClausesAreSplitAtPunctuationAndSingleSpaces(string text, string[] expected) =>
+    public void ClausesAreSplitAtPunctuationAndSpaces(string text, string[] expected) =>
         Assert.Equal(expected, Clauses.Split(text));
 
     [Fact]
     public void TheClassifierReadsTheWordsOfTheClausesThatAsk()
     {
         var several = fixture.Search.Analyzer.Analyze("护照办下来了，欧洲哪几个国家值得去").IntentFeatures;
-        var one = fixture.Search.Analyzer.Analyze("护照怎么办理").IntentFeatures;
 
         Assert.Contains("欧洲", several.Focus);
         Assert.DoesNotContain("护照", several.Focus);     // the clause that names it only reports it done
         Assert.Contains("护照", several.Words);
-        Assert.Empty(one.Focus);     // one clause: everything is asked, nothing read twice
+    }
+
+    [Theory]
+    [InlineData("护照怎么办理")]     // one clause: everything is asked
+    [InlineData("身份证丢了，怎么补办")]     // every clause asks: nothing stands apart, as without the comma
+    [InlineData("护照办下来了，欧洲玩了一圈")]     // none asks
+    public void NothingIsReadTwiceWhenNoClauseStandsApart(string text) =>
+        Assert.Empty(fixture.Search.Analyzer.Analyze(text).IntentFeatures.Focus);
+
+    [Fact]
+    public void WhatIsAskedIsAFeatureOfItsOwnAndNumbersKeepTheirShape()
+    {
+        var encoded = IntentClassifier.Encode(new TextFeatures(["护照"], [], []) { Focus = ["欧洲", "2024051700123"] }).Split(' ');
+
+        Assert.Contains("q:w:欧洲", encoded);
+        Assert.Contains("q:n:number", encoded);
+        Assert.Contains("w:护照", encoded);
+    }
+
+    [Fact]
+    public void WhatIsAskedDecidesWhenTheSceneNamesAService()
+    {
+        var features = fixture.Search.Analyzer.Analyze("居住证办好了，哪个小区租房便宜").IntentFeatures;
+
+        Assert.NotEmpty(features.Focus);
+        Assert.Equal("out_of_scope", fixture.Classifier.Predict(features)[0].Label);
+        Assert.Equal("residence-permit", fixture.Classifier.Predict(features with { Focus = [] })[0].Label);     // the scene alone
     }
 }
