@@ -172,10 +172,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
                 RememberPlace(state, matches.Province, matches.City);
                 return [OfferChoices(state, DialogueTexts.OutOfScopeItems)];
             case ServiceMatches.OutOfScope:
-                return [new(DialogueTexts.OutOfScope + DialogueTexts.Examples + "也可以说“转人工”。")
-                {
-                    Suggestions = DialogueTexts.ExampleButtonsFor(state.ElderMode), ExpectsInput = true,
-                }];
+                return [OutOfScopeReply(matches, state)];
         }
 
         var label = matches.Label;
@@ -207,6 +204,29 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
 
         return await AnswerWithPlacesAsync(service, (matches.Province, matches.City, matches.ToProvince), input, state, cancellationToken);
     }
+
+    /// <summary>
+    /// Out of scope, with the closest core service as the first button when the evidence for it reaches
+    /// <see cref="NearestServiceMinimum"/>: a request told inside a long story is sometimes read as out of scope (我们两口子在东莞开早餐店，
+    /// 孩子在老家，今年想接过来读一年级，要准备哪些东西: out of scope 0.58, school enrolment 0.38), and one press then
+    /// finds it. It is offered, never answered unasked.
+    /// </summary>
+    private BotReply OutOfScopeReply(ServiceMatches matches, DialogueState state)
+    {
+        var examples = DialogueTexts.ExampleButtonsFor(state.ElderMode);
+        var nearest = matches.Candidates.FirstOrDefault(c => c.IsService && c.Score >= NearestServiceMinimum
+            && catalog.Find(c.Label) is { IsCore: true });
+        return nearest?.Name is not { } name
+            ? new(DialogueTexts.OutOfScope + DialogueTexts.Examples + "也可以说“转人工”。") { Suggestions = examples, ExpectsInput = true }
+            : new(DialogueTexts.OutOfScope + DialogueTexts.Nearest(name) + "也可以说“转人工”。")
+            {
+                Suggestions = [name, .. examples.Skip(1)], ExpectsInput = true,
+            };
+    }
+
+    /// <summary>Share of the evidence a core service needs to be offered after an out-of-scope answer: the decision
+    /// policy's floor for answering (min_confidence 0.25), so only a service that could have been answered is offered.</summary>
+    private const double NearestServiceMinimum = 0.25;
 
     /// <summary>Answers <paramref name="service"/> with the places read in the citizen's words: where they are, and
     /// for a transfer the province it goes to.</summary>

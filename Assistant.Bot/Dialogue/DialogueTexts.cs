@@ -33,6 +33,9 @@ public static class DialogueTexts
     public const string NotHeard = "抱歉，没听清您要办什么事，请再说一遍，比如“补办身份证”。";
     public const string NothingToRepeat = "我还没有说过什么。请说说您要办什么事。";
 
+    /// <summary>After <see cref="OutOfScope"/>, the service closest to what was said, offered as the first button.</summary>
+    public static string Nearest(string service) => $"如果您要办的是“{service}”，请点下面的第一个按钮。";
+
     /// <summary>Common example requests offered as buttons.</summary>
     public static readonly IReadOnlyList<string> ExampleButtons = ["身份证丢了怎么补办", "我想办社保卡", "提取住房公积金", "长辈模式"];
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Assistant.Bot.Dialogue;
 using Assistant.Bot.Protocol;
 using Assistant.Bot.Ratings;
 using Assistant.Bot.Storage;
@@ -56,6 +57,28 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
             Assert.NotNull(r.InputHint);
         });
         Assert.All(replies.Messages().SkipLast(1), r => Assert.Equal(InputHints.Ignoring, r.InputHint));
+    }
+
+    [Fact]
+    public async Task OutOfScopeOffersTheNearestServiceAsItsFirstButtonAndOnePressFindsIt()
+    {
+        // A request told inside a long story, read as out of scope with school enrolment close behind.
+        var reply = await _bot.SayAsync("nearest", "我们两口子在东莞开早餐店，孩子在老家，今年想接过来读一年级，要准备哪些东西");
+
+        Assert.StartsWith(DialogueTexts.OutOfScope + DialogueTexts.Nearest("义务教育阶段入学报名"), reply.AllText());
+        Assert.Equal(["义务教育阶段入学报名", "我想办社保卡", "提取住房公积金", "长辈模式"], reply.LastButtons());
+        var pressed = await _bot.SayAsync("nearest", "义务教育阶段入学报名");
+        Assert.Contains("义务教育阶段入学报名", pressed.AllText());
+        Assert.Contains("哪个省或城市", pressed.AllText());
+    }
+
+    [Fact]
+    public async Task OutOfScopeWithNoServiceNearKeepsTheExamples()
+    {
+        var reply = await _bot.SayAsync("far", "帮我推荐一部好看的电影");
+
+        Assert.Equal(DialogueTexts.OutOfScope + DialogueTexts.Examples + "也可以说“转人工”。", reply.AllText());
+        Assert.Equal(DialogueTexts.ExampleButtons, reply.LastButtons());
     }
 
     [Fact]
