@@ -216,12 +216,17 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
         var examples = DialogueTexts.ExampleButtonsFor(state.ElderMode);
         var nearest = matches.Candidates.FirstOrDefault(c => c.IsService && c.Score >= NearestServiceMinimum
             && catalog.Find(c.Label) is { IsCore: true });
-        return nearest?.Name is not { } name
-            ? new(DialogueTexts.OutOfScope + DialogueTexts.Examples + "也可以说“转人工”。") { Suggestions = examples, ExpectsInput = true }
-            : new(DialogueTexts.OutOfScope + DialogueTexts.Nearest(name) + "也可以说“转人工”。")
-            {
-                Suggestions = [name, .. examples.Skip(1)], ExpectsInput = true,
-            };
+        if (nearest?.Name is not { } name)
+        {
+            return new(DialogueTexts.OutOfScope + DialogueTexts.Examples + "也可以说“转人工”。") { Suggestions = examples, ExpectsInput = true };
+        }
+
+        // The place told in the story is where the offered service would be done: a press need not be asked it again.
+        RememberPlace(state, matches.Province, matches.City);
+        return new(DialogueTexts.OutOfScope + DialogueTexts.Nearest(name) + "也可以说“转人工”。")
+        {
+            Suggestions = [name, .. examples.Skip(1)], ExpectsInput = true,
+        };
     }
 
     /// <summary>Share of the evidence a core service needs to be offered after an out-of-scope answer: the decision
