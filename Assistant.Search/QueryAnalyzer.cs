@@ -25,8 +25,9 @@ public sealed class QueryAnalyzer(SearchResources resources)
     /// <summary>
     /// The words of the clauses that ask for something, when some clauses of the text do and some do not
     /// (<see cref="TextFeatures.Focus"/>): when all ask or none does, nothing is set apart, so 身份证丢了，怎么补办 and
-    /// 身份证丢了怎么补办 read the same. The text is the classifier's, places blanked out: a place between two spaces
-    /// joins their clauses, which only makes fewer clauses stand apart.
+    /// 身份证丢了怎么补办 read the same. The text is the classifier's, places blanked out, so a place also ends a clause
+    /// (我在  上班 gives 我在 and 上班, both too short to count): the clause rule splits the text with its places, and
+    /// the two can differ around a place, the same way in training and in use.
     /// </summary>
     private IReadOnlyList<string> Asked(string text)
     {
