@@ -171,8 +171,17 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
                 state.Choices = items;
                 RememberPlace(state, matches.Province, matches.City);
                 return [OfferChoices(state, DialogueTexts.OutOfScopeItems)];
+            case ServiceMatches.OutOfScope when NearestService(matches) is { } nearest:
+                // Offered like a clarification of one, with 都不是 as the way out, never answered unasked.
+                state.Stage = Stages.ChooseService;
+                state.Choices = [nearest];
+                RememberPlace(state, matches.Province, matches.City);
+                return [OfferChoices(state, DialogueTexts.OutOfScopeNearest)];
             case ServiceMatches.OutOfScope:
-                return [OutOfScopeReply(matches, state)];
+                return [new(DialogueTexts.OutOfScope + DialogueTexts.Examples + "也可以说“转人工”。")
+                {
+                    Suggestions = DialogueTexts.ExampleButtonsFor(state.ElderMode), ExpectsInput = true,
+                }];
         }
 
         var label = matches.Label;
@@ -206,30 +215,14 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
     }
 
     /// <summary>
-    /// Out of scope, with the closest core service as the first button when the evidence for it reaches
+    /// The core service closest to a text judged out of scope, when its share of the evidence reaches
     /// <see cref="NearestServiceMinimum"/>: a request told inside a long story is sometimes read as out of scope (我们两口子在东莞开早餐店，
-    /// 孩子在老家，今年想接过来读一年级，要准备哪些东西: out of scope 0.58, school enrolment 0.38), and one press then
-    /// finds it. It is offered, never answered unasked.
+    /// 孩子在老家，今年想接过来读一年级，要准备哪些东西: out of scope 0.58, school enrolment 0.38).
     /// </summary>
-    private BotReply OutOfScopeReply(ServiceMatches matches, DialogueState state)
-    {
-        var examples = DialogueTexts.ExampleButtonsFor(state.ElderMode);
-        var nearest = matches.Candidates.FirstOrDefault(c => c.IsService && c.Score >= NearestServiceMinimum
-            && catalog.Find(c.Label) is { IsCore: true });
-        if (nearest?.Name is not { } name)
-        {
-            return new(DialogueTexts.OutOfScope + DialogueTexts.Examples + "也可以说“转人工”。") { Suggestions = examples, ExpectsInput = true };
-        }
+    private string? NearestService(ServiceMatches matches) => matches.Candidates
+        .FirstOrDefault(c => c.IsService && c.Score >= NearestServiceMinimum && catalog.Find(c.Label) is { IsCore: true })?.Label;
 
-        // The place told in the story is where the offered service would be done: a press need not be asked it again.
-        RememberPlace(state, matches.Province, matches.City);
-        return new(DialogueTexts.OutOfScope + DialogueTexts.Nearest(name) + "也可以说“转人工”。")
-        {
-            Suggestions = [name, .. examples.Skip(1)], ExpectsInput = true,
-        };
-    }
-
-    /// <summary>Share of the evidence a core service needs to be offered after an out-of-scope answer: the decision
+    /// <summary>Share of the evidence a core service needs to be offered after an out-of-scope judgement: the decision
     /// policy's floor for answering (min_confidence 0.25), so only a service that could have been answered is offered.</summary>
     private const double NearestServiceMinimum = 0.25;
 

@@ -8,6 +8,8 @@ public static class DialogueTexts
     public const string Examples = "比如：“我身份证丢了”“我想办社保卡”“公积金怎么取”。";
     public const string OutOfScope = "抱歉，这个问题不在我能帮您办理的政务服务范围内。我可以帮您查找办事服务和办理入口。";
     public const string Clarify = "您想办的是下面哪一项？请点选或说序号。";
+    /// <summary>Out of scope, but one core service is close enough to have been answered: offered as a choice.</summary>
+    public const string OutOfScopeNearest = "这个问题不在我能帮您办理的政务服务范围内。您要办的是不是下面这件事？请点选或说序号。";
     public const string OutOfScopeItems = "这件事不在我能帮您办理的常见服务里，不过找到了相关的地方办事事项。您要找的是下面哪一项？请点选或说序号。";
     public const string NoneOfThese = "好的，请换个说法告诉我您要办的事，比如说说是什么证件、什么待遇。";
     /// <summary>After 都不是 to provincial items offered for a matter none of the core services covers: rephrasing alone
@@ -32,9 +34,6 @@ public static class DialogueTexts
     public const string Goodbye = "感谢使用，再见！";
     public const string NotHeard = "抱歉，没听清您要办什么事，请再说一遍，比如“补办身份证”。";
     public const string NothingToRepeat = "我还没有说过什么。请说说您要办什么事。";
-
-    /// <summary>After <see cref="OutOfScope"/>, the service closest to what was said, offered as the first button.</summary>
-    public static string Nearest(string service) => $"如果您要办的是“{service}”，请点下面的第一个按钮。";
 
     /// <summary>Common example requests offered as buttons.</summary>
     public static readonly IReadOnlyList<string> ExampleButtons = ["身份证丢了怎么补办", "我想办社保卡", "提取住房公积金", "长辈模式"];

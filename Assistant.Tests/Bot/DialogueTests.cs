@@ -60,16 +60,25 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task OutOfScopeOffersTheNearestServiceAsItsFirstButtonAndOnePressFindsIt()
+    public async Task OutOfScopeOffersTheNearestServiceAsAChoiceAndChoosingItAnswersWithThePlaceOfTheStory()
     {
         // A request told inside a long story, read as out of scope with school enrolment close behind.
-        var reply = await _bot.SayAsync("nearest", "我们两口子在东莞开早餐店，孩子在老家，今年想接过来读一年级，要准备哪些东西");
+        var offer = await _bot.SayAsync("nearest", "我们两口子在东莞开早餐店，孩子在老家，今年想接过来读一年级，要准备哪些东西");
 
-        Assert.StartsWith(DialogueTexts.OutOfScope + DialogueTexts.Nearest("义务教育阶段入学报名"), reply.AllText());
-        Assert.Equal(["义务教育阶段入学报名", "我想办社保卡", "提取住房公积金", "长辈模式"], reply.LastButtons());
-        var pressed = await _bot.SayAsync("nearest", "义务教育阶段入学报名");
-        Assert.Contains("为您找到：义务教育阶段入学报名（广东省）", pressed.AllText());     // 东莞, told in the story, is remembered
-        Assert.DoesNotContain("哪个省或城市", pressed.AllText());
+        Assert.Equal(DialogueTexts.OutOfScopeNearest, offer.AllText());
+        Assert.Equal(["义务教育阶段入学报名", "都不是"], offer.ChoiceValues());
+        var chosen = await _bot.SayAsync("nearest", "1");
+        Assert.Contains("为您找到：义务教育阶段入学报名（广东省）", chosen.AllText());     // 东莞, told in the story, is kept
+    }
+
+    [Fact]
+    public async Task NoneOfTheNearestServiceLeavesTheOfferForARephrase()
+    {
+        await _bot.SayAsync("nearest-none", "我们两口子在东莞开早餐店，孩子在老家，今年想接过来读一年级，要准备哪些东西");
+
+        var reply = await _bot.SayAsync("nearest-none", "都不是");
+
+        Assert.Equal(DialogueTexts.NoneOfThese, reply.AllText());
     }
 
     [Fact]
