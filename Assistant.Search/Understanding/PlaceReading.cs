@@ -34,7 +34,7 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
     private static readonly string[] s_modals = ["能不能", "可不可以", "可以", "也能", "就能", "能"];
     private static readonly string[] s_doneWishBefore = ["能在", "可以在", "要在", "想在", "能不能在", "可不可以在"];
     private static readonly string[] s_movedToBefore =
-        ["转到", "转回", "转入", "转去", "迁到", "迁回", "迁往", "迁入", "迁去", "合到", "并到", "落户到", "落户", "调往", "调去", "转至", "迁至", "到", "回", "去"];
+        ["转到", "转回", "转入", "转进", "转去", "迁到", "迁回", "迁往", "迁入", "迁进", "迁去", "合到", "并到", "落户到", "落户", "调往", "调去", "转至", "迁至", "到", "回", "去"];
     private static readonly string[] s_fromAfter = ["交的", "交过", "缴的", "交了", "缴了", "那边", "的社保", "的公积金", "的医保", "的养老", "转出", "迁出", "参保"];
     private static readonly string[] s_hukouBefore = ["户口在", "户籍在", "户口还在", "户口是", "户口挂在", "户口还挂在", "户籍还在"];
     private static readonly string[] s_registeredBefore = ["老家在", "老家是", "老家"];

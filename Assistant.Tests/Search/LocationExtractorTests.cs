@@ -181,6 +181,8 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("从东北漂到深圳好几年了，社保卡怎么办", null, "44", null)]     // 北漂 is not an alias
     [InlineData("从哈尔滨退休以后来海口跟女儿住，医保能转到海口吗", "转入地", "46", "46")]     // 来X: there now
     [InlineData("我是广西人，老公是长沙的，我们现在住长沙，户口想迁到他那边", "转入地", "43", "43")]
+    [InlineData("我在河北保定，单位人才引进，户口要迁进北京", "转入地", "13", "11")]     // 迁进 like 迁入
+    [InlineData("我在沪上上班，公积金想转进老家安徽", "转入地", "31", "34")]     // 沪上: 上海
     public void TransfersRouteToTheHandlingProvince(string text, string? side, string province, string? toProvince)
     {
         var analyzed = fixture.Search.Analyzer.Analyze(text);

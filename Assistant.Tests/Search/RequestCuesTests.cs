@@ -62,13 +62,22 @@ public sealed class RequestCuesTests(AssistantFixture fixture)
         Assert.Contains("w:护照", encoded);
     }
 
-    [Fact]
-    public void WhatIsAskedDecidesWhenTheSceneNamesAService()
+    [Theory]
+    [InlineData("居住证办好了，哪个小区租房便宜", "residence-permit")]
+    [InlineData("下周去车管所换驾照，附近哪里停车方便", "driver-license-renewal")]
+    [InlineData("明天去社保局办退休，退休以后去哪里旅游好", "pension-claim")]
+    public void WhatIsAskedTakesEvidenceFromTheServiceTheSceneNames(string text, string scene)
     {
-        var features = fixture.Search.Analyzer.Analyze("居住证办好了，哪个小区租房便宜").IntentFeatures;
+        var features = fixture.Search.Analyzer.Analyze(text).IntentFeatures;
 
+        var asked = fixture.Classifier.Predict(features);
+        var sceneAlone = fixture.Classifier.Predict(features with { Focus = [] });
+
+        // Since session 13's narration training the scene alone leans out of scope too (居住证办好了 tells, asks
+        // nothing), so what is asked is compared by the evidence it leaves the scene's service, not by the top label.
         Assert.NotEmpty(features.Focus);
-        Assert.Equal("out_of_scope", fixture.Classifier.Predict(features)[0].Label);
-        Assert.Equal("residence-permit", fixture.Classifier.Predict(features with { Focus = [] })[0].Label);     // the scene alone
+        Assert.Equal("out_of_scope", asked[0].Label);
+        float Scene(IReadOnlyList<(string Label, float Probability)> p) => p.First(x => x.Label == scene).Probability;
+        Assert.True(Scene(asked) < Scene(sceneAlone), $"{scene} {Scene(asked)} with what is asked, {Scene(sceneAlone)} from the scene alone");
     }
 }

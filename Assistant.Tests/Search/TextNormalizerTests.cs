@@ -18,6 +18,7 @@ public sealed class TextNormalizerTests(AssistantFixture fixture)
     [InlineData("一二三四五六七八九零一二三四五六七八九零号", "12345678901234567890号")]     // longer than a long: still no crash
     [InlineData("社保卡咋整", "社保卡怎么办")]                      // dialect → standard
     [InlineData("身份证点样补", "身份证怎么补")]
+    [InlineData("那个驾本到期了 行驶本也丢了", "那个驾驶证到期了 行驶证也丢了")]     // spoken names of the driving documents
     [InlineData("SFZ丢了 gjj咋取", "身份证丢了 公积金怎么取")]     // pinyin-initial abbreviations
     [InlineData("想Renew我的Passport", "想换我的护照")]     // English words mixed in
     [InlineData("No criminal record certificate咋开", "no 无犯罪记录 证明怎么开")]
