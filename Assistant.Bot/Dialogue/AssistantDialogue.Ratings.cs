@@ -67,6 +67,11 @@ public sealed partial class AssistantDialogue
     {
         if (ReplyRecognizers.RatingLevel(input.Text) is not { } level)
         {
+            if (await SameServiceElsewhereAsync(input, state, cancellationToken) is { } elsewhere)
+            {
+                return elsewhere;    // the rating is asked again, for the answer there
+            }
+
             var (followUp, understood) = await AnswerFollowUpAsync(input, state, cancellationToken);
             if (followUp is not null)
             {

@@ -127,6 +127,25 @@ public sealed partial class AssistantDialogue
         return await AnswerServiceAsync(service, place.ProvinceCode, input, state, cancellationToken);
     }
 
+    /// <summary>
+    /// After an answer, a text that says only a place (那上海呢, 山东青岛, 我在杭州) asks for the same service there: the
+    /// understanding step alone would call a bare place out of scope. Not for a provincial item, which belongs to its own
+    /// province, nor for a transfer, where a bare place could be either end.
+    /// </summary>
+    private async Task<IReadOnlyList<BotReply>?> SameServiceElsewhereAsync(TurnInput input, DialogueState state,
+        CancellationToken cancellationToken)
+    {
+        if (state.ServiceId is not { } serviceId || catalog.Find(serviceId) is not { IsCore: true, TransferSide: null } service
+            || input.Text.Length == 0 || await skills.ResolvePlaceAsync(input.Text, cancellationToken) is not { SaysOnlyThePlace: true } place)
+        {
+            return null;
+        }
+
+        state.Province = place.ProvinceCode;
+        state.City = place.CityCode;
+        return await AnswerServiceAsync(service, place.ProvinceCode, input, state, cancellationToken);
+    }
+
     /// <summary>A place from a province button number, the words, or the device location the channel sent.</summary>
     private async Task<PlaceResolution?> PlaceFromAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
     {

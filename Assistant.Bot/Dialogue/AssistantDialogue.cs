@@ -109,6 +109,11 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
     private async Task<IReadOnlyList<BotReply>> FollowUpOrNewRequestAsync(TurnInput input, DialogueState state,
         CancellationToken cancellationToken)
     {
+        if (await SameServiceElsewhereAsync(input, state, cancellationToken) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
         var (followUp, understood) = await AnswerFollowUpAsync(input, state, cancellationToken);
         return followUp ?? await UnderstandAsync(input, state, cancellationToken, understood);
     }

@@ -25,9 +25,10 @@ public sealed class AssistantSkills(QueryUnderstander understander, SearchResour
     [Description("把地名（省、市、区县，如“浙江杭州”“深圳南山”）或行政区划代码（如 330106）解析为省和市的代码。Resolve a place name or a division code to province and city codes; null when no place is named.")]
     public PlaceResolution? ResolvePlace([Description("含地名的文字，或两位/六位行政区划代码 / text naming a place, or a 2- or 6-digit division code")] string text)
     {
-        var division = text.Length is 2 or 6 && text.All(char.IsAsciiDigit)
-            ? resources.Gazetteer.ByCode.GetValueOrDefault(text.PadRight(6, '0'))
-            : LocationExtractor.MostSpecific(resources.Locations.Extract(resources.Normalizer.Canonicalize(text)))?.Division;    // 廣東, full width: as find_services reads places
+        var isCode = text.Length is 2 or 6 && text.All(char.IsAsciiDigit);
+        var canonical = isCode ? text : resources.Normalizer.Canonicalize(text);    // 廣東, full width: as find_services reads places
+        var mentions = isCode ? [] : resources.Locations.Extract(canonical);
+        var division = isCode ? resources.Gazetteer.ByCode.GetValueOrDefault(text.PadRight(6, '0')) : LocationExtractor.MostSpecific(mentions)?.Division;
         if (division is null)
         {
             return null;
@@ -36,7 +37,25 @@ public sealed class AssistantSkills(QueryUnderstander understander, SearchResour
         var location = Location.From(division);
         var province = resources.Catalog.Province(location.ProvinceCode);
         var city = location.CityCode is { } code ? resources.Gazetteer.ByCode.GetValueOrDefault(code) : null;
-        return new PlaceResolution(location.ProvinceCode, province?.Name ?? location.ProvinceCode, city?.Code, city?.Name);
+        return new PlaceResolution(location.ProvinceCode, province?.Name ?? location.ProvinceCode, city?.Code, city?.Name,
+            isCode || SaysOnlyThePlace(canonical, mentions));
+    }
+
+    // What may stand around a place in a reply that only says where (那上海呢, 我在青岛, 在杭州办, 换成江苏的): small words,
+    // never a noun or a question word, so 青岛天气怎么样 and 上海的房价 say more than a place.
+    private const string PlaceReplyWords = "那我在是的呢吧啊呀哦嗯这边里去到回办补换成改要想人现今";
+
+    /// <summary>Whether the text is its places and at most five of the small words of a place reply.</summary>
+    private static bool SaysOnlyThePlace(string text, IReadOnlyList<PlaceMention> mentions)
+    {
+        var chars = text.ToCharArray();
+        foreach (var mention in mentions)
+        {
+            Array.Fill(chars, ' ', mention.Start, mention.Length);
+        }
+
+        var rest = chars.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)).ToList();
+        return rest.Count <= 5 && rest.All(c => PlaceReplyWords.Contains(c, StringComparison.Ordinal));
     }
 
     [KernelFunction("get_service_guide")]

@@ -29,7 +29,10 @@ public sealed record ServiceMatches(string Text, string Normalized, IReadOnlyLis
 }
 
 /// <summary>A place resolved to its province and, when named, city.</summary>
-public sealed record PlaceResolution(string ProvinceCode, string ProvinceName, string? CityCode, string? CityName);
+/// <param name="SaysOnlyThePlace">The text holds nothing but the place and the small words of a place reply (那上海呢,
+/// 我在青岛, 山东): said after an answer, it asks for the same service there.</param>
+public sealed record PlaceResolution(string ProvinceCode, string ProvinceName, string? CityCode, string? CityName,
+    bool SaysOnlyThePlace = false);
 
 /// <summary>A service's guide for one province: what to bring, how and where, and the page to open.</summary>
 /// <param name="CrossProvince">Whether it can be done from another province (跨省通办); null for a provincial item,

@@ -293,6 +293,40 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task APlaceSaidAtTheRatingPromptAsksForTheSameServiceThere()
+    {
+        await _bot.SayAsync("elsewhere", "我想在杭州补办身份证");
+
+        var shandong = await _bot.SayAsync("elsewhere", "那山东青岛呢");
+
+        Assert.Contains("为您找到：居民身份证补领", shandong.AllText());
+        Assert.Contains("山东", shandong.AllText());
+        Assert.Equal(["非常满意", "满意", "基本满意", "不满意", "非常不满意"], shandong.LastButtons());     // still to be rated
+        await _bot.SayAsync("elsewhere", "满意");
+        var rating = Assert.Single(await _bot.Store.ListRatingsAsync(CancellationToken.None));
+        Assert.Equal(("id-card-reissue", "37"), (rating.ServiceId, rating.Province));
+
+        await _bot.SayAsync("elsewhere", "我想在杭州补办身份证");     // rated already: answered, nothing to rate
+        var shanghai = await _bot.SayAsync("elsewhere", "上海");
+
+        Assert.Contains("为您找到：居民身份证补领", shanghai.AllText());
+        Assert.Contains("上海", shanghai.AllText());
+        Assert.DoesNotContain("非常满意", shanghai.LastButtons());
+        Assert.Single(await _bot.Store.ListRatingsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task APlaceWithAQuestionAfterAnAnswerIsANewRequest()
+    {
+        await _bot.SayAsync("weather", "我想在杭州补办身份证");
+
+        var weather = await _bot.SayAsync("weather", "青岛天气怎么样");
+
+        Assert.DoesNotContain("为您找到", weather.AllText());
+        Assert.Contains(DialogueTexts.OutOfScope, weather.AllText());
+    }
+
+    [Fact]
     public async Task OneRatingPerServiceInAConversation()
     {
         await _bot.SayAsync("twice", "我想在杭州补办身份证");

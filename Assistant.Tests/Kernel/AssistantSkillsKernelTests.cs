@@ -62,6 +62,21 @@ public sealed class AssistantSkillsKernelTests(AssistantFixture fixture) : IDisp
         Assert.Equal("440100", place.CityCode);
     }
 
+    [Theory]
+    [InlineData("浙江杭州", true)]
+    [InlineData("那上海呢？", true)]
+    [InlineData("我在青岛", true)]
+    [InlineData("沪上", true)]
+    [InlineData("青岛天气怎么样", false)]     // a question beside the place
+    [InlineData("上海的房价", false)]
+    [InlineData("我在杭州，身份证丢了", false)]     // a request with its place
+    public async Task ResolvePlaceSaysWhetherTheTextIsOnlyAPlace(string text, bool onlyThePlace)
+    {
+        var place = await InvokeAsync<PlaceResolution>("resolve_place", new() { ["text"] = text });
+
+        Assert.Equal(onlyThePlace, place.SaysOnlyThePlace);
+    }
+
     [Fact]
     public async Task ResolvePlaceIsNullWhenNoPlaceIsNamed()
     {
