@@ -144,7 +144,8 @@ public static class EvalCommand
         var analyzed = search.Analyzer.Analyze(testCase.Text);
         var hits = search.Search(testCase.Text, null, 10).Hits.Select(h => h.Hit).ToList();
         var top = hits.Count > 0 ? hits[0].Service : null;
-        var (province, to) = PlaceRoles.Resolve(analyzed.Normalized.Canonical, analyzed.Places, top?.TransferSide);
+        var (province, to) = PlaceRoles.Resolve(analyzed.Normalized.Canonical, analyzed.Places, top?.TransferSide,
+            top?.HandledWhereInsured ?? false);
         return new Prediction(testCase, top?.Id ?? EvalMetrics.OutOfScope, hits.Count > 0 ? hits[0].Score : 0, "answer",
             [.. hits.Select(h => h.Service.Id)], province, to, 0);
     }

@@ -45,6 +45,11 @@ public sealed record ServiceEntry
 
     [JsonIgnore]
     public bool IsTransfer => TransferSide is not null;
+
+    /// <summary>Handled by the office where the citizen is insured (参保地: 异地就医备案, 手工报销, 养老金领取 …), wherever
+    /// they live or go: the province is the insured one when the text names it.</summary>
+    [JsonIgnore]
+    public bool HandledWhereInsured => Where.StartsWith("参保地", StringComparison.Ordinal);
 }
 
 /// <summary>A real item of a provincial item list: its code, page, area and the data set it came from.</summary>

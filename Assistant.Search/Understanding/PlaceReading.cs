@@ -8,8 +8,9 @@ namespace Assistant.Search.Understanding;
 /// 福建交的, 离开北京), the hometown (老家河南), or only the past or a registration (之前在苏州, 户口在大连).
 /// </summary>
 /// <param name="Wished">Asked for in so many words (能在广州处理吗, 想在上海补): beats a place merely done in.</param>
+/// <param name="Insured">Where the citizen is insured or paid in (冰城的医保, 医保是河南的, 在海口交的).</param>
 public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here, bool MovedTo, bool From, bool Hometown, bool Away,
-    bool Wished = false)
+    bool Wished = false, bool Insured = false)
 {
     private const string ClauseBreaks = "，,。.；;！!？? \u3000";
 
@@ -36,6 +37,8 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
     private static readonly string[] s_movedToBefore =
         ["转到", "转回", "转入", "转进", "转去", "迁到", "迁回", "迁往", "迁入", "迁进", "迁去", "合到", "并到", "落户到", "落户", "调往", "调去", "转至", "迁至", "到", "回", "去"];
     private static readonly string[] s_fromAfter = ["交的", "交过", "缴的", "交了", "缴了", "那边", "的社保", "的公积金", "的医保", "的养老", "转出", "迁出", "参保"];
+    private static readonly string[] s_insuredAfter = ["交的", "交过", "缴的", "交了", "缴了", "的社保", "的医保", "的养老", "的职工", "的居民", "参保"];
+    private static readonly string[] s_insuredBefore = ["医保是", "社保是", "医保在", "社保在", "参保在", "医保是在", "社保是在", "参保地是"];
     private static readonly string[] s_hukouBefore = ["户口在", "户籍在", "户口还在", "户口是", "户口挂在", "户口还挂在", "户籍还在"];
     private static readonly string[] s_registeredBefore = ["老家在", "老家是", "老家"];
 
@@ -76,7 +79,9 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
                 && !after.StartsWith("住院", StringComparison.Ordinal))));
         var movedTo = s_movedToBefore.Any(c => cueBefore.EndsWith(c, StringComparison.Ordinal));
         var hometown = native || s_hometownBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal)) || hometownAfter;
-        return new PlaceReading(mention, done, here, movedTo, from, hometown, Away: !here && (from || registered), wished);
+        var insured = s_insuredAfter.Any(v => after.StartsWith(v, StringComparison.Ordinal))
+            || s_insuredBefore.Any(c => before.EndsWith(c, StringComparison.Ordinal));
+        return new PlaceReading(mention, done, here, movedTo, from, hometown, Away: !here && (from || registered), wished, insured);
     }
 
     /// <summary>Up to six characters before <paramref name="position"/>, not reaching back past the clause start.</summary>

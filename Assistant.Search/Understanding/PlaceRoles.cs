@@ -20,8 +20,10 @@ public static class PlaceRoles
     // The citizen has already made the move (我已经回来上班了): they are where the account goes.
     private static readonly string[] s_arrived = ["已经回来", "已经过来", "已经来了", "已经到了", "已经搬过来"];
 
+    /// <param name="handledWhereInsured">The service is handled where the citizen is insured (<see cref="Catalog.ServiceEntry.HandledWhereInsured"/>):
+    /// a place named as that (黑龙江的医保，冬天去海南住半年，异地就医备案咋弄 → 23) is the province.</param>
     public static (string? Province, string? ToProvince) Resolve(string text, IReadOnlyList<PlaceMention> mentions,
-        string? transferSide)
+        string? transferSide, bool handledWhereInsured = false)
     {
         var places = Distinct(mentions).Select(m => PlaceReading.Read(text, m)).ToList();
         if (places.Count == 0)
@@ -34,7 +36,8 @@ public static class PlaceRoles
         var settled = places.FirstOrDefault(p => !p.Away) ?? places[0];
         if (transferSide is null)
         {
-            return ((here ?? settled).Province, null);
+            var insured = handledWhereInsured ? places.FirstOrDefault(p => p.Insured) : null;
+            return ((insured ?? here ?? settled).Province, null);
         }
 
         var comesHere = Moves(text, s_comesHere);

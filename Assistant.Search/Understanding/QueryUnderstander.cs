@@ -75,9 +75,10 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
         var (decision, top, candidates) = Choose(Rank(evidence, with), RankClauses(evidence, with), with);
         var label = decision == Decision.OutOfScope ? Understanding.OutOfScopeLabel : top.Label;
         var catalog = search.Resources.Catalog;
-        var transferSide = catalog.Find(top.Label)?.TransferSide;
+        var service = top.IsService ? catalog.Find(top.Label) : null;
         var analyzed = evidence.Analyzed;
-        var (province, toProvince) = PlaceRoles.Resolve(analyzed.Normalized.Canonical, analyzed.Places, top.IsService ? transferSide : null);
+        var (province, toProvince) = PlaceRoles.Resolve(analyzed.Normalized.Canonical, analyzed.Places, service?.TransferSide,
+            service?.HandledWhereInsured ?? false);
         return new Understanding(evidence.Text, analyzed.Normalized.Core, analyzed.Features.Words, label, top.Score, decision,
             candidates, province, analyzed.Location?.CityCode, toProvince, MatchedItems(evidence.Hits, with));
     }

@@ -192,4 +192,31 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
         Assert.Equal(province, from);
         Assert.Equal(toProvince, to);
     }
+
+    [Theory]
+    [InlineData("冰城的医保，我要去三亚过冬住半年，异地就医备案怎么弄", "23", "46")]
+    [InlineData("我医保是河南的，要跟着儿子去上海住一阵子，在那边看病要先备案是吧", "41", "31")]
+    [InlineData("在成都上班，医保在重庆，异地就医备案", "50", "51")]
+    [InlineData("在海口交的社保，退休了回湖南老家，养老金在哪领", "46", "43")]
+    [InlineData("人在杭州，异地就医备案怎么弄", "33", "33")]     // no insured place named: where the citizen is
+    public void ServicesHandledWhereInsuredGoToTheInsuredProvince(string text, string insuredProvince, string otherwise)
+    {
+        var analyzed = fixture.Search.Analyzer.Analyze(text);
+
+        var (province, _) = PlaceRoles.Resolve(analyzed.Normalized.Canonical, analyzed.Places, null, handledWhereInsured: true);
+        var (anyService, _) = PlaceRoles.Resolve(analyzed.Normalized.Canonical, analyzed.Places, null);
+
+        Assert.Equal(insuredProvince, province);
+        Assert.Equal(otherwise, anyService);
+    }
+
+    [Fact]
+    public void TheCatalogSaysWhichServicesAreHandledWhereInsured()
+    {
+        var catalog = fixture.Resources.Catalog;
+
+        Assert.True(catalog.Find("cross-region-medical")!.HandledWhereInsured);
+        Assert.True(catalog.Find("medical-reimbursement")!.HandledWhereInsured);
+        Assert.False(catalog.Find("id-card-reissue")!.HandledWhereInsured);
+    }
 }
