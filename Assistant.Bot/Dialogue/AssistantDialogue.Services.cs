@@ -128,14 +128,16 @@ public sealed partial class AssistantDialogue
     }
 
     /// <summary>
-    /// After an answer, a text that says only a place (那上海呢, 山东青岛, 我在杭州) asks for the same service there: the
-    /// understanding step alone would call a bare place out of scope. Not for a provincial item, which belongs to its own
-    /// province, nor for a transfer, where a bare place could be either end.
+    /// After an answer, rated or not, a text that says only a place (那上海呢, 山东青岛, 我在杭州) asks for the same service
+    /// there: the understanding step alone would call a bare place out of scope. Not for a provincial item, which belongs
+    /// to its own province; not for a transfer, where a bare place could be either end; not for a service handled where
+    /// the citizen is insured, where a place said next is more likely where they go than where they are insured.
     /// </summary>
     private async Task<IReadOnlyList<BotReply>?> SameServiceElsewhereAsync(TurnInput input, DialogueState state,
         CancellationToken cancellationToken)
     {
-        if (state.ServiceId is not { } serviceId || catalog.Find(serviceId) is not { IsCore: true, TransferSide: null } service
+        if ((state.ServiceId ?? state.AnsweredServiceId) is not { } serviceId
+            || catalog.Find(serviceId) is not { IsCore: true, TransferSide: null, HandledWhereInsured: false } service
             || input.Text.Length == 0 || await skills.ResolvePlaceAsync(input.Text, cancellationToken) is not { SaysOnlyThePlace: true } place)
         {
             return null;
@@ -203,6 +205,7 @@ public sealed partial class AssistantDialogue
         }
 
         state.ServiceId = service.Id;
+        state.AnsweredServiceId = service.Id;
         state.Province = guide.ProvinceCode ?? state.Province;
         var replies = new List<BotReply> { Answer(guide, state.ElderMode, input.Hotline) };
         replies.AddRange(await AskRatingAsync(input, state, cancellationToken));

@@ -161,6 +161,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
         }
 
         Reset(state, keepPlace: true);
+        state.AnsweredServiceId = null;    // a new request: a place said next is about it, not the one answered before
         switch (matches.Decision)
         {
             case ServiceMatches.Clarify:
@@ -262,6 +263,7 @@ public sealed partial class AssistantDialogue(SkillClient skills, ServiceCatalog
             state.Province = null;
             state.City = null;
             state.UnratedServiceId = null;
+            state.AnsweredServiceId = null;
         }
     }
 

@@ -35,6 +35,10 @@ public sealed class DialogueState
     /// </summary>
     public string? UnratedServiceId { get; set; }
 
+    /// <summary>The service last answered, kept through its rating until the next request: a place said next (那上海呢)
+    /// asks for it there (<c>SameServiceElsewhereAsync</c>).</summary>
+    public string? AnsweredServiceId { get; set; }
+
     /// <summary>Services already rated in this conversation (一事一评).</summary>
     public List<string> Rated { get; set; } = [];
 

@@ -38,12 +38,14 @@ public sealed class AssistantSkills(QueryUnderstander understander, SearchResour
         var province = resources.Catalog.Province(location.ProvinceCode);
         var city = location.CityCode is { } code ? resources.Gazetteer.ByCode.GetValueOrDefault(code) : null;
         return new PlaceResolution(location.ProvinceCode, province?.Name ?? location.ProvinceCode, city?.Code, city?.Name,
-            isCode || SaysOnlyThePlace(canonical, mentions));
+            !isCode && SaysOnlyThePlace(canonical, mentions));
     }
 
-    // What may stand around a place in a reply that only says where (那上海呢, 我在青岛, 在杭州办, 换成江苏的): small words,
-    // never a noun or a question word, so 青岛天气怎么样 and 上海的房价 say more than a place.
-    private const string PlaceReplyWords = "那我在是的呢吧啊呀哦嗯这边里去到回办补换成改要想人现今";
+    // What may stand around a place in a reply that only says where (那上海呢, 人在青岛, 在杭州办, 换成江苏的): particles and
+    // a few function words, no content word and no question word, so 青岛天气怎么样 and 上海的房价 say more than a place.
+    // Not 去, 想, 要: 我想去故宫 names a landmark as somewhere to visit. A typed code is never a reply of this kind
+    // (12, 44 or 310000 at the rating prompt are no places).
+    private const string PlaceReplyWords = "那我在是的呢吧啊呀哦嗯这边里到回办补换成改人现今";
 
     /// <summary>Whether the text is its places and at most five of the small words of a place reply.</summary>
     private static bool SaysOnlyThePlace(string text, IReadOnlyList<PlaceMention> mentions)

@@ -79,8 +79,10 @@ public sealed class QueryUnderstander(CatalogSearch search, IntentClassifier cla
         var analyzed = evidence.Analyzed;
         var (province, toProvince) = PlaceRoles.Resolve(analyzed.Normalized.Canonical, analyzed.Places, service?.TransferSide,
             service?.HandledWhereInsured ?? false);
+        // The most specific place's city, unless the province chosen is another place's (冰城的医保 … 三亚: 23, not Sanya).
+        var city = analyzed.Location?.ProvinceCode == province ? analyzed.Location?.CityCode : null;
         return new Understanding(evidence.Text, analyzed.Normalized.Core, analyzed.Features.Words, label, top.Score, decision,
-            candidates, province, analyzed.Location?.CityCode, toProvince, MatchedItems(evidence.Hits, with));
+            candidates, province, city, toProvince, MatchedItems(evidence.Hits, with));
     }
 
     /// <summary>Provincial items whose own search score reaches <see cref="DecisionPolicy.LongTailMinimumHit"/> and

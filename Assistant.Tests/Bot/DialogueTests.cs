@@ -316,6 +316,33 @@ public sealed class DialogueTests(AssistantFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task APlaceAfterTheRatingAsksForTheServiceJustAnsweredButNotOnceAnotherRequestCame()
+    {
+        await _bot.SayAsync("rated", "我想在杭州补办身份证");
+        await _bot.SayAsync("rated", "满意");
+
+        var shanghai = await _bot.SayAsync("rated", "那上海呢");
+        Assert.Contains("为您找到：居民身份证补领", shanghai.AllText());
+        Assert.Contains("上海", shanghai.AllText());
+
+        await _bot.SayAsync("rated", "今天天气怎么样");
+        var beijing = await _bot.SayAsync("rated", "北京");
+        Assert.DoesNotContain("为您找到", beijing.AllText());
+        Assert.Single(await _bot.Store.ListRatingsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task APlaceAfterAServiceHandledWhereInsuredIsNotTakenAsThatService()
+    {
+        var answer = await _bot.SayAsync("insured", "我在杭州参保，看病的发票怎么报销");
+        Assert.Contains("为您找到：医疗费用手工报销", answer.AllText());
+
+        var hainan = await _bot.SayAsync("insured", "那海南呢");
+
+        Assert.DoesNotContain("为您找到：医疗费用手工报销（海南", hainan.AllText());
+    }
+
+    [Fact]
     public async Task APlaceWithAQuestionAfterAnAnswerIsANewRequest()
     {
         await _bot.SayAsync("weather", "我想在杭州补办身份证");

@@ -70,6 +70,8 @@ public sealed class AssistantSkillsKernelTests(AssistantFixture fixture) : IDisp
     [InlineData("青岛天气怎么样", false)]     // a question beside the place
     [InlineData("上海的房价", false)]
     [InlineData("我在杭州，身份证丢了", false)]     // a request with its place
+    [InlineData("我想去故宫", false)]              // a landmark to visit
+    [InlineData("44", false)]                      // a typed code resolves, but is no reply naming a place
     public async Task ResolvePlaceSaysWhetherTheTextIsOnlyAPlace(string text, bool onlyThePlace)
     {
         var place = await InvokeAsync<PlaceResolution>("resolve_place", new() { ["text"] = text });

@@ -199,6 +199,8 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
     [InlineData("在成都上班，医保在重庆，异地就医备案", "50", "51")]
     [InlineData("在海口交的社保，退休了回湖南老家，养老金在哪领", "46", "43")]
     [InlineData("人在杭州，异地就医备案怎么弄", "33", "33")]     // no insured place named: where the citizen is
+    [InlineData("黑龙江医保在海南住院能报销吗", "23", "23")]     // 医保在海南住院: where it is used
+    [InlineData("在上海交的住院费，回安徽能报销吗", "34", "34")]     // a bill paid, not insurance
     public void ServicesHandledWhereInsuredGoToTheInsuredProvince(string text, string insuredProvince, string otherwise)
     {
         var analyzed = fixture.Search.Analyzer.Analyze(text);
@@ -208,6 +210,16 @@ public sealed class LocationExtractorTests(AssistantFixture fixture)
 
         Assert.Equal(insuredProvince, province);
         Assert.Equal(otherwise, anyService);
+    }
+
+    [Fact]
+    public void TheUnderstandingTakesTheInsuredProvinceAndNoCityOfAnotherProvince()
+    {
+        var u = fixture.Understander.Understand("冰城的医保，我要去三亚海棠区过冬住半年，异地就医备案怎么弄");
+
+        Assert.Equal("cross-region-medical", u.Label);
+        Assert.Equal("23", u.Province);
+        Assert.Null(u.City);     // 海棠区 is the most specific place named, but not in the province chosen
     }
 
     [Fact]

@@ -77,6 +77,7 @@ public sealed class RequestCuesTests(AssistantFixture fixture)
         // nothing), so what is asked is compared by the evidence it leaves the scene's service, not by the top label.
         Assert.NotEmpty(features.Focus);
         Assert.Equal("out_of_scope", asked[0].Label);
+        Assert.Equal(scene, sceneAlone.First(x => fixture.Resources.Catalog.Find(x.Label) is not null).Label);     // the scene names it
         float Scene(IReadOnlyList<(string Label, float Probability)> p) => p.First(x => x.Label == scene).Probability;
         Assert.True(Scene(asked) < Scene(sceneAlone), $"{scene} {Scene(asked)} with what is asked, {Scene(sceneAlone)} from the scene alone");
     }
