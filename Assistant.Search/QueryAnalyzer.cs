@@ -15,7 +15,7 @@ public sealed class QueryAnalyzer(SearchResources resources)
         // Place names say where, not what: they are taken out before the words are matched against services. The
         // classifier keeps the fillers (你好, 谢谢 are what greetings and thanks are made of) unless they only wrap a
         // request (喂 你好 …); search drops them.
-        var what = mentions.Count == 0 ? normalized.Canonical : RemoveSpans(normalized.Canonical, mentions);
+        var what = mentions.Count == 0 ? normalized.Canonical : WithoutPlaces(normalized.Canonical, mentions);
         var searchText = resources.Normalizer.StripFillers(what);
         var intentText = resources.Salutations.Strip(what);
         var intentFeatures = resources.Features.Extract(intentText) with { Focus = Asked(intentText) };
@@ -37,7 +37,8 @@ public sealed class QueryAnalyzer(SearchResources resources)
             : [.. asking.SelectMany(resources.Features.Segmenter.Segment).Distinct(StringComparer.Ordinal)];
     }
 
-    private static string RemoveSpans(string text, IReadOnlyList<PlaceMention> mentions)
+    /// <summary>The text with its place mentions blanked out (a space each), so what is left says what, not where.</summary>
+    public static string WithoutPlaces(string text, IReadOnlyList<PlaceMention> mentions)
     {
         var chars = text.ToCharArray();
         foreach (var mention in mentions)

@@ -50,13 +50,8 @@ public sealed class AssistantSkills(QueryUnderstander understander, SearchResour
     /// <summary>Whether the text is its places and at most five of the small words of a place reply.</summary>
     private static bool SaysOnlyThePlace(string text, IReadOnlyList<PlaceMention> mentions)
     {
-        var chars = text.ToCharArray();
-        foreach (var mention in mentions)
-        {
-            Array.Fill(chars, ' ', mention.Start, mention.Length);
-        }
-
-        var rest = chars.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)).ToList();
+        var rest = QueryAnalyzer.WithoutPlaces(text, mentions)
+            .Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)).ToList();
         return rest.Count <= 5 && rest.All(c => PlaceReplyWords.Contains(c, StringComparison.Ordinal));
     }
 

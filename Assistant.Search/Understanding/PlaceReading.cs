@@ -36,12 +36,13 @@ public sealed record PlaceReading(PlaceMention Mention, bool DoneHere, bool Here
     private static readonly string[] s_doneWishBefore = ["能在", "可以在", "要在", "想在", "能不能在", "可不可以在"];
     private static readonly string[] s_movedToBefore =
         ["转到", "转回", "转入", "转进", "转去", "迁到", "迁回", "迁往", "迁入", "迁进", "迁去", "合到", "并到", "落户到", "落户", "调往", "调去", "转至", "迁至", "到", "回", "去"];
-    private static readonly string[] s_fromAfter = ["交的", "交过", "缴的", "交了", "缴了", "那边", "的社保", "的公积金", "的医保", "的养老", "转出", "迁出", "参保"];
+    private static readonly string[] s_paidAfter = ["交的", "交过", "缴的", "交了", "缴了"];
+    // Moved from or paid in: a payment, 那边, an account named after the place, or a move away.
+    private static readonly string[] s_fromAfter = [.. s_paidAfter, "那边", "的社保", "的公积金", "的医保", "的养老", "转出", "迁出", "参保"];
     // Where the citizen is insured: named with the insurance (冰城的医保, 黑龙江医保, 医保是河南的, 在海口参保), or paid in
     // when the insurance is said beside it (在海口交的社保; not 在上海交的住院费, 北京交的房租). 医保在海南 followed by
     // 住院, 看病 or 报销 is where it is used, not where it is held.
     private static readonly string[] s_insuredAfter = ["的社保", "的医保", "的养老保险", "的养老金", "的职工医保", "的居民医保", "医保", "社保", "参保"];
-    private static readonly string[] s_paidAfter = ["交的", "交过", "缴的", "交了", "缴了"];
     private static readonly string[] s_insuranceWords = ["社保", "医保", "保险", "养老", "参保"];
     private static readonly string[] s_insuredBefore = ["医保是", "社保是", "医保在", "社保在", "参保在", "医保是在", "社保是在", "参保地是"];
     private static readonly string[] s_usedAfter = ["住院", "看病", "就医", "报销", "报", "刷", "能用", "用"];
